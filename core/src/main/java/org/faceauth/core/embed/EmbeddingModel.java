@@ -16,7 +16,7 @@ import org.faceauth.core.model.ModelFile;
  */
 public enum EmbeddingModel {
   /** faceplugin fr_feature: 512-d, the most accurate here; the default. */
-  FR_FEATURE(ModelFile.FR_FEATURE, 512, ChannelOrder.RGB, Normalization.of(127f, 128f), 0.3600),
+  FR_FEATURE(ModelFile.FR_FEATURE, 512, ChannelOrder.RGB, Normalization.of(127f, 128f), 0.3722),
   /** MobileFaceNet (foamliu): 128-d, smaller and faster. */
   MOBILEFACENET(
       ModelFile.MOBILEFACENET,
@@ -25,7 +25,7 @@ public enum EmbeddingModel {
       new Normalization(
           new float[] {0.485f * 255, 0.456f * 255, 0.406f * 255},
           new float[] {0.229f * 255, 0.224f * 255, 0.225f * 255}),
-      0.3300);
+      0.3643);
 
   private final ModelFile file;
   private final int dimensions;

@@ -62,6 +62,11 @@ public final class FaceEngine implements AutoCloseable {
     }
   }
 
+  /** An engine that loads each model on first use (for tools that need only a part, such as detection). */
+  public static FaceEngine lazy(EngineConfig config) {
+    return new FaceEngine(config);
+  }
+
   public EngineConfig config() {
     return config;
   }

@@ -109,12 +109,6 @@ public final class FacePipeline {
     }
   }
 
-  /** The aligned crop of the subject face, if there is one. The caller closes it. */
-  public Optional<AlignedFace> alignSubject(BgrImage image) {
-    return subject(detector.detect(image), image.width(), image.height())
-        .map(face -> aligner.align(image, face.landmarks()));
-  }
-
   /**
    * The subject among several faces: the one whose box centre is nearest the image centre (a photo's subject covers
    * its centre; people in the background rarely do).

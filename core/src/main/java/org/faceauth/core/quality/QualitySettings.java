@@ -20,5 +20,5 @@ public record QualitySettings(
     double minDetectionScore,
     double maxSecondFaceAreaRatio) {
   /** Defaults measured on faces-dev enrollment photos (see README). */
-  public static final QualitySettings DEFAULT = new QualitySettings(20, 25, 0.45, 0.2, 0.85, 0.9, 0.4);
+  public static final QualitySettings DEFAULT = new QualitySettings(20, 25, 0.45, 0.2, 0.85, 0.9, 0.5);
 }

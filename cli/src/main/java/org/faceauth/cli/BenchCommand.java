@@ -1,0 +1,156 @@
+package org.faceauth.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import org.faceauth.core.detect.DetectorKind;
+import org.faceauth.core.model.OnnxModel;
+import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.pipeline.FacePipeline;
+import org.faceauth.core.pipeline.FaceResult;
+import org.faceauth.core.pipeline.StageTimings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code faceauth bench}: per-stage latency (p50, p95) on one thread, throughput on one thread and on all cores, and
+ * the share of time spent inside ONNX Runtime. Images are read into memory first, and a warm-up pass runs before
+ * measuring. Each inference uses one thread; parallelism comes from processing images concurrently.
+ */
+@Command(name = "bench", description = "Benchmark the pipeline per stage on the images of a folder.")
+final class BenchCommand implements Callable<Integer> {
+  private static final List<String> SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp");
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin EngineOptions options = new EngineOptions();
+
+  @Mixin Workers workers = new Workers();
+
+  @Option(
+      names = "--detector",
+      paramLabel = "D",
+      converter = Converters.Detector.class,
+      description = "Detector to benchmark (default: the verification detector, yunet).")
+  DetectorKind detector;
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most this many images (default: 200).")
+  int limit = 200;
+
+  @Parameters(paramLabel = "DIR", description = "Folder of images (searched recursively).")
+  Path directory;
+
+  @Override
+  public Integer call() throws Exception {
+    List<byte[]> images = load();
+    DetectorKind kind = detector == null ? options.verifyDetector : detector;
+    try (FaceEngine engine = FaceEngine.lazy(options.config(workers.inference()))) {
+      FacePipeline pipeline = engine.pipeline(kind, options.model, false);
+      for (byte[] image : images.subList(0, Math.min(10, images.size()))) {
+        pipeline.process(image);
+      }
+      long inferenceBefore = inferenceNanos(engine);
+      List<StageTimings> timings = new ArrayList<>();
+      int faces = 0;
+      long start = System.nanoTime();
+      for (byte[] image : images) {
+        FaceResult result = pipeline.process(image);
+        timings.add(result.timings());
+        faces += result.accepted() ? 1 : 0;
+      }
+      double oneThreadSeconds = (System.nanoTime() - start) / 1e9;
+      double inferenceMs = (inferenceNanos(engine) - inferenceBefore) / 1e6 / images.size();
+      double allCoresSeconds = parallelSeconds(pipeline, images);
+      double totalMs = timings.stream().mapToLong(StageTimings::total).average().orElse(0) / 1e6;
+      Json.println(spec.commandLine().getOut(), Json.object(
+          "detector", kind.id(),
+          "model", options.model.id(),
+          "images", images.size(),
+          "facesFound", faces,
+          "threads", workers.threads,
+          "stagesMs", Json.object(
+              "decode", percentiles(timings, StageTimings::decode),
+              "detect", percentiles(timings, StageTimings::detect),
+              "landmarks", percentiles(timings, StageTimings::landmarks),
+              "align", percentiles(timings, StageTimings::align),
+              "embed", percentiles(timings, StageTimings::embed),
+              "total", percentiles(timings, StageTimings::total)),
+          "imagesPerSecond", Json.object(
+              "oneThread", Json.round(images.size() / oneThreadSeconds, 1),
+              "allCores", Json.round(images.size() / allCoresSeconds, 1)),
+          "meanTotalMs", Json.round(totalMs, 2),
+          "onnxRuntimeMsPerImage", Json.round(inferenceMs, 2),
+          "totalOverInference", Json.round(totalMs / inferenceMs, 3)));
+    }
+    return FaceAuthCli.EXIT_OK;
+  }
+
+  private List<byte[]> load() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      throw new BadInputException(directory + " is not a folder.");
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      files = walk.filter(Files::isRegularFile)
+          .filter(p -> SUFFIXES.stream().anyMatch(s -> p.toString().toLowerCase(Locale.ROOT).endsWith(s)))
+          .sorted()
+          .limit(limit)
+          .toList();
+    }
+    if (files.isEmpty()) {
+      throw new BadInputException("No images in " + directory + ".");
+    }
+    List<byte[]> images = new ArrayList<>();
+    for (Path file : files) {
+      images.add(Files.readAllBytes(file));
+    }
+    return images;
+  }
+
+  private double parallelSeconds(FacePipeline pipeline, List<byte[]> images) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(workers.threads);
+    try {
+      long start = System.nanoTime();
+      List<Future<FaceResult>> futures = new ArrayList<>();
+      for (byte[] image : images) {
+        futures.add(pool.submit(() -> pipeline.process(image)));
+      }
+      for (Future<FaceResult> f : futures) {
+        f.get();
+      }
+      return (System.nanoTime() - start) / 1e9;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long inferenceNanos(FaceEngine engine) {
+    return engine.loadedModels().stream().mapToLong(OnnxModel::inferenceNanos).sum();
+  }
+
+  private static Map<String, Object> percentiles(List<StageTimings> timings, ToLongFunction<StageTimings> stage) {
+    long[] values = timings.stream().mapToLong(stage).sorted().toArray();
+    return Json.object("p50", Json.round(at(values, 0.50) / 1e6, 2), "p95", Json.round(at(values, 0.95) / 1e6, 2));
+  }
+
+  private static double at(long[] sorted, double quantile) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(quantile * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+}

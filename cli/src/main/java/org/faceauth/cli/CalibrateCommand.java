@@ -1,0 +1,98 @@
+package org.faceauth.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.faceauth.core.embed.Embedding;
+import org.faceauth.core.evaluation.BatchEmbedder;
+import org.faceauth.core.evaluation.FaceDataset;
+import org.faceauth.core.evaluation.FaceDataset.LabelledImage;
+import org.faceauth.core.evaluation.VerificationMetrics;
+import org.faceauth.core.pipeline.FaceEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code faceauth calibrate}: the decision threshold for a target false-accept rate, measured on a dataset folder as
+ * verification works: each user's templates come from {@code raw/users} through the enrollment pipeline (quality gate
+ * on); every known and unknown face is a login attempt through the verification pipeline, scored against each user by
+ * its best template. Genuine attempts are known faces against their own user, impostor attempts everything else.
+ */
+@Command(name = "calibrate", description = "Find the cosine threshold for a target FAR on a dataset/ folder.")
+final class CalibrateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin EngineOptions options = new EngineOptions();
+
+  @Mixin Workers workers = new Workers();
+
+  @Option(names = "--far", paramLabel = "RATE", description = "Target false-accept rate (default: 0.001).")
+  double far = 1e-3;
+
+  @Parameters(paramLabel = "DATASET", description = "Folder in the dataset/ layout (raw/users, raw/test/...).")
+  Path dataset;
+
+  @Override
+  public Integer call() {
+    FaceDataset data;
+    try {
+      data = FaceDataset.read(dataset);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    try (FaceEngine engine = options.open(workers.inference())) {
+      BatchEmbedder batch = new BatchEmbedder(workers.threads);
+      List<Path> enrollmentImages = data.enrollment().values().stream().flatMap(List::stream).toList();
+      Map<Path, Optional<Embedding>> enrolled = batch.embed(engine.enrollmentPipeline(), enrollmentImages, (p, w) -> {});
+      Map<String, List<Embedding>> templates = new LinkedHashMap<>();
+      data.enrollment().forEach((user, images) -> {
+        List<Embedding> list = images.stream().map(enrolled::get).flatMap(Optional::stream).toList();
+        if (!list.isEmpty()) {
+          templates.put(user, list);
+        }
+      });
+      List<LabelledImage> probes = new ArrayList<>(data.known());
+      probes.addAll(data.unknown());
+      Map<Path, Optional<Embedding>> probeEmbeddings =
+          batch.embed(engine.verificationPipeline(), probes.stream().map(LabelledImage::path).toList(), (p, w) -> {});
+      List<Double> genuine = new ArrayList<>();
+      List<Double> impostor = new ArrayList<>();
+      int notAcquired = 0;
+      for (LabelledImage probe : probes) {
+        Optional<Embedding> embedding = probeEmbeddings.get(probe.path());
+        if (embedding.isEmpty()) {
+          notAcquired++;
+          continue;
+        }
+        for (Map.Entry<String, List<Embedding>> user : templates.entrySet()) {
+          double score = engine.matcher().match(embedding.get(), user.getValue(), 0).score();
+          (user.getKey().equals(probe.identity()) ? genuine : impostor).add(score);
+        }
+      }
+      double[] impostorScores = impostor.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] genuineScores = genuine.stream().mapToDouble(Double::doubleValue).toArray();
+      double threshold = VerificationMetrics.thresholdAtFar(impostorScores, far);
+      Json.println(spec.commandLine().getOut(), Json.object(
+          "model", options.model.id(),
+          "enrollDetector", options.enrollDetector.id(),
+          "verifyDetector", options.verifyDetector.id(),
+          "targetFar", far,
+          "threshold", Json.round(threshold, 4),
+          "far", VerificationMetrics.rateAtOrAbove(impostorScores, threshold),
+          "frr", Json.round(1 - VerificationMetrics.rateAtOrAbove(genuineScores, threshold), 4),
+          "genuineAttempts", genuineScores.length,
+          "impostorAttempts", impostorScores.length,
+          "enrolledUsers", templates.size(),
+          "failureToEnroll", data.enrollment().size() - templates.size(),
+          "failureToAcquire", notAcquired));
+    }
+    return FaceAuthCli.EXIT_OK;
+  }
+}

@@ -1,0 +1,83 @@
+package org.faceauth.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.faceauth.core.model.InferenceOptions;
+import org.faceauth.core.model.ModelDirectory;
+import org.faceauth.core.pipeline.EngineConfig;
+import org.faceauth.core.pipeline.FaceEngine;
+
+/**
+ * Real models and real images for tests, from the shared folder beside the repository: models from
+ * {@code FACEAUTH_MODELS_DIR} (default {@code ../shared/models}), images from {@code FACEAUTH_TEST_DATA} (default
+ * {@code ../shared/data/faces-dev}). A missing model or image fails the test; nothing is skipped.
+ */
+public final class TestData {
+  private static FaceEngine engine;
+
+  private TestData() {}
+
+  /** The repository root (set by the build as {@code faceauth.repoRoot}). */
+  public static Path repoRoot() {
+    String configured = System.getProperty("faceauth.repoRoot");
+    return Path.of(configured == null ? ".." : configured).toAbsolutePath().normalize();
+  }
+
+  public static Path modelsDir() {
+    return resolve(System.getenv(ModelDirectory.ENV), "../shared/models");
+  }
+
+  public static Path dataDir() {
+    return resolve(System.getenv("FACEAUTH_TEST_DATA"), "../shared/data/faces-dev");
+  }
+
+  private static Path resolve(String configured, String fallback) {
+    String value = configured == null || configured.isBlank() ? fallback : configured;
+    return repoRoot().resolve(value).normalize();
+  }
+
+  public static ModelDirectory models() {
+    return new ModelDirectory(modelsDir());
+  }
+
+  /** A file under {@code faces-dev/raw/}. */
+  public static Path raw(String relative) {
+    Path path = dataDir().resolve("raw").resolve(relative);
+    if (!Files.exists(path)) {
+      throw new IllegalStateException("test image missing: " + path);
+    }
+    return path;
+  }
+
+  public static byte[] bytes(String relative) {
+    try {
+      return Files.readAllBytes(raw(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Image files directly in {@code raw/<folder>} or below it, sorted. */
+  public static List<Path> images(String folder) {
+    try (Stream<Path> walk = Files.walk(raw(folder))) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.toString().matches("(?i).*\\.(jpg|jpeg|png)$"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One engine with the default configuration, shared by the tests of a JVM (models load once). */
+  public static synchronized FaceEngine engine() {
+    if (engine == null) {
+      engine = FaceEngine.open(EngineConfig.defaults(models()).withInference(InferenceOptions.allCores()));
+    }
+    return engine;
+  }
+}
