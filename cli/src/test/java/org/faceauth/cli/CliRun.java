@@ -1,0 +1,36 @@
+package org.faceauth.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One in-process run of the {@code faceauth} command line, with its exit code and both streams captured. */
+record CliRun(int exitCode, String out, String err) {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = FaceAuthCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Standard output parsed as JSON lines. */
+  List<JsonNode> json() {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        try {
+          nodes.add(MAPPER.readTree(line));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new UncheckedIOException("not a JSON line: " + line, e);
+        }
+      }
+    }
+    return nodes;
+  }
+}
