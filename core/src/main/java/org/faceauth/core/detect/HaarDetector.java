@@ -83,11 +83,7 @@ public final class HaarDetector implements TwoStageDetector {
 
   @Override
   public List<DetectedFace> locateLandmarks(BgrImage image, List<ScoredBox> boxes) {
-    List<BoundingBox> squares = new ArrayList<>();
-    for (ScoredBox b : boxes) {
-      squares.add(b.box().squared());
-    }
-    return landmarker.refine(image.mat(), squares, settings.landmarkThreshold());
+    return landmarker.refineCandidates(image.mat(), boxes, settings.landmarkThreshold());
   }
 
   @Override

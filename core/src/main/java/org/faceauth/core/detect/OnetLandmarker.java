@@ -21,6 +21,11 @@ final class OnetLandmarker {
     this.onet = onet;
   }
 
+  /** {@link #refine} for the boxes of a first-stage detector, each squared about its centre as O-Net expects. */
+  List<DetectedFace> refineCandidates(Mat bgr, List<ScoredBox> candidates, double threshold) {
+    return refine(bgr, candidates.stream().map(c -> c.box().squared()).toList(), threshold);
+  }
+
   /**
    * Faces for the candidate boxes whose O-Net face probability exceeds {@code threshold} and whose five landmarks
    * all lie inside the image (a face cut by the frame cannot be aligned), after box regression and a final

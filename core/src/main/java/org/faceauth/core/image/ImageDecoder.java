@@ -42,10 +42,23 @@ public final class ImageDecoder {
           new DimensionTags(
               ExifIFD0Directory.class, ExifDirectoryBase.TAG_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_HEIGHT));
 
+  /** Long side that reduced-scale JPEG decoding never goes below: above every detector's working size. */
+  public static final int DEFAULT_REDUCED_DECODE_SIDE = 1280;
+
   private final ImageLimits limits;
+  private final int reducedDecodeSide;
 
   public ImageDecoder(ImageLimits limits) {
+    this(limits, DEFAULT_REDUCED_DECODE_SIDE);
+  }
+
+  /**
+   * @param reducedDecodeSide large JPEGs are decoded at 1/2, 1/4 or 1/8 scale (in the JPEG decoder itself, much
+   *     faster than decoding in full and resizing) as long as their longer side stays at least this long
+   */
+  public ImageDecoder(ImageLimits limits, int reducedDecodeSide) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.reducedDecodeSide = reducedDecodeSide;
     OpenCv.load();
   }
 
@@ -76,9 +89,9 @@ public final class ImageDecoder {
                         ErrorCode.IMAGE_UNSUPPORTED_FORMAT,
                         "This is not an image FaceAuth can read: expected JPEG, PNG, BMP, WebP or TIFF."));
     Metadata metadata = readMetadata(bytes, format);
-    checkDimensions(metadata, format);
+    long longSide = checkDimensions(metadata, format);
     checkComplete(bytes, format);
-    Mat upright = applyOrientation(toBgr(decodePixels(bytes, format)), orientation(metadata));
+    Mat upright = applyOrientation(toBgr(decodePixels(bytes, format, longSide)), orientation(metadata));
     if (Math.min(upright.cols(), upright.rows()) < limits.minSide()) {
       upright.release();
       throw tooSmall(upright.cols(), upright.rows());
@@ -95,7 +108,8 @@ public final class ImageDecoder {
     }
   }
 
-  private void checkDimensions(Metadata metadata, ImageFormat format) {
+  /** Checks the declared size against the limits and returns the longer side. */
+  private long checkDimensions(Metadata metadata, ImageFormat format) {
     for (DimensionTags tags : DIMENSION_TAGS) {
       for (Directory directory : metadata.getDirectoriesOfType(tags.directory())) {
         Integer width = directory.getInteger(tags.widthTag());
@@ -111,7 +125,7 @@ public final class ImageDecoder {
           if (Math.min(w, h) < limits.minSide()) {
             throw tooSmall(w, h);
           }
-          return;
+          return Math.max(w, h);
         }
       }
     }
@@ -166,10 +180,10 @@ public final class ImageDecoder {
     return -1;
   }
 
-  private static Mat decodePixels(byte[] bytes, ImageFormat format) {
+  private Mat decodePixels(byte[] bytes, ImageFormat format, long longSide) {
     MatOfByte encoded = new MatOfByte(bytes);
     try {
-      Mat decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_UNCHANGED);
+      Mat decoded = Imgcodecs.imdecode(encoded, decodeFlags(format, longSide));
       if (decoded.empty()) {
         throw new InvalidImageException(
             ErrorCode.IMAGE_CORRUPT, "The " + format + " image data is damaged and cannot be decoded.");
@@ -178,6 +192,28 @@ public final class ImageDecoder {
     } finally {
       encoded.release();
     }
+  }
+
+  /**
+   * Full decoding, unchanged (alpha and 16-bit kept for normalisation), except for JPEGs at least twice
+   * {@code reducedDecodeSide}: those are decoded reduced to colour at the largest power-of-two scale that keeps their
+   * longer side at or above it. EXIF orientation is ignored here and applied afterwards either way.
+   */
+  private int decodeFlags(ImageFormat format, long longSide) {
+    if (format != ImageFormat.JPEG) {
+      return Imgcodecs.IMREAD_UNCHANGED;
+    }
+    int scale = 1;
+    while (scale < 8 && longSide / (scale * 2L) >= reducedDecodeSide) {
+      scale *= 2;
+    }
+    int reduced = switch (scale) {
+      case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2;
+      case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4;
+      case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8;
+      default -> Imgcodecs.IMREAD_UNCHANGED;
+    };
+    return scale == 1 ? reduced : reduced | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
   }
 
   /** Normalises any depth and channel count OpenCV decodes to 8-bit BGR; releases {@code src} when replaced. */

@@ -106,6 +106,22 @@ class ImageDecoderTest {
     }
   }
 
+  @Test
+  void decode_largeJpeg_isDecodedAtReducedScaleKeepingEnoughResolution() {
+    Mat big = new Mat();
+    try (BgrImage photo = decoder.decode(TestData.bytes("users/Barack_Obama/1.jpg"))) {
+      org.opencv.imgproc.Imgproc.resize(photo.mat(), big, new org.opencv.core.Size(3000, 3000));
+    }
+    MatOfByte jpeg = new MatOfByte();
+    Imgcodecs.imencode(".jpg", big, jpeg);
+    big.release();
+    try (BgrImage image = decoder.decode(jpeg.toArray())) {
+      assertThat(image.width()).isEqualTo(1500);
+      assertThat(image.width()).isGreaterThanOrEqualTo(ImageDecoder.DEFAULT_REDUCED_DECODE_SIDE);
+      assertThat(TestData.engine().detector(DetectorKind.YUNET).detect(image)).isNotEmpty();
+    }
+  }
+
   private void assertRejected(byte[] bytes, ErrorCode code, String messagePart) {
     assertThatThrownBy(() -> decoder.decode(bytes))
         .isInstanceOfSatisfying(InvalidImageException.class, e -> {
