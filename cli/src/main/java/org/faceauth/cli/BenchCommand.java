@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.faceauth.core.detect.DetectorKind;
+import org.faceauth.core.image.ImageFormat;
 import org.faceauth.core.model.OnnxModel;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
@@ -32,8 +32,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = "Benchmark the pipeline per stage on the images of a folder.")
 final class BenchCommand implements Callable<Integer> {
-  private static final List<String> SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp");
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin EngineOptions options = new EngineOptions();
@@ -105,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(directory)) {
       files = walk.filter(Files::isRegularFile)
-          .filter(p -> SUFFIXES.stream().anyMatch(s -> p.toString().toLowerCase(Locale.ROOT).endsWith(s)))
+          .filter(ImageFormat::hasImageExtension)
           .sorted()
           .limit(limit)
           .toList();

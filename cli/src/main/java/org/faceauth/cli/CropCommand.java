@@ -9,8 +9,6 @@ import org.faceauth.core.align.AlignedFace;
 import org.faceauth.core.detect.DetectorKind;
 import org.faceauth.core.detect.DetectedFace;
 import org.faceauth.core.image.BgrImage;
-import org.faceauth.core.model.InferenceOptions;
-import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
 import picocli.CommandLine.Command;
@@ -43,8 +41,7 @@ final class CropCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
     String extension = name.endsWith(".png") ? ".png" : ".jpg";
-    try (FaceEngine engine = FaceEngine.lazy(EngineConfig.defaults(models.directory())
-            .withInference(InferenceOptions.allCores()));
+    try (FaceEngine engine = models.lazyEngine();
         BgrImage decoded = engine.decoder().decode(ImageFiles.read(image))) {
       DetectedFace subject = FacePipeline.subject(engine.detector(detector).detect(decoded), decoded.width(),
               decoded.height())

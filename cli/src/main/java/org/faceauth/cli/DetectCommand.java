@@ -9,8 +9,6 @@ import org.faceauth.core.detect.FaceDetector;
 import org.faceauth.core.detect.Point2;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.image.InvalidImageException;
-import org.faceauth.core.model.InferenceOptions;
-import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -47,8 +45,7 @@ final class DetectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int exit = FaceAuthCli.EXIT_OK;
-    try (FaceEngine engine = FaceEngine.lazy(EngineConfig.defaults(models.directory())
-        .withInference(InferenceOptions.allCores()))) {
+    try (FaceEngine engine = models.lazyEngine()) {
       FaceDetector faceDetector = engine.detector(detector);
       for (int i = 0; i < images.size(); i++) {
         Path image = images.get(i);

@@ -2,6 +2,8 @@ package org.faceauth.cli;
 
 import java.nio.file.Path;
 import org.faceauth.core.model.ModelDirectory;
+import org.faceauth.core.pipeline.EngineConfig;
+import org.faceauth.core.pipeline.FaceEngine;
 import picocli.CommandLine.Option;
 
 /** The {@code --models DIR} option: where model files are. */
@@ -14,5 +16,10 @@ final class ModelsOption {
 
   ModelDirectory directory() {
     return models == null ? ModelDirectory.fromEnvironment() : new ModelDirectory(models);
+  }
+
+  /** A default-configured engine over this directory that loads only the models a command asks for. */
+  FaceEngine lazyEngine() {
+    return FaceEngine.lazy(EngineConfig.defaults(directory()));
   }
 }

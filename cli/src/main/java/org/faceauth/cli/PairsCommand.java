@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.evaluation.BatchEmbedder;
 import org.faceauth.core.evaluation.ScoredPair;
@@ -49,14 +50,15 @@ final class PairsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Pair> pairs = readPairs(pairsFile);
     PrintWriter err = spec.commandLine().getErr();
+    BiConsumer<Path, String> reportMiss =
+        (path, why) -> err.println("faceauth: no face acquired in " + path + " (" + why + ")");
     try (FaceEngine engine = options.open(workers.inference())) {
       BatchEmbedder batch = new BatchEmbedder(workers.threads);
       Map<Path, Optional<Embedding>> enrolled = batch.embed(
           engine.pipeline(options.enrollDetector, options.model, false), pairs.stream().map(Pair::a).toList(),
-          (path, why) -> err.println("faceauth: no face acquired in " + path + " (" + why + ")"));
+          reportMiss);
       Map<Path, Optional<Embedding>> probes = batch.embed(
-          engine.verificationPipeline(), pairs.stream().map(Pair::b).toList(),
-          (path, why) -> err.println("faceauth: no face acquired in " + path + " (" + why + ")"));
+          engine.verificationPipeline(), pairs.stream().map(Pair::b).toList(), reportMiss);
       List<ScoredPair> scored = new ArrayList<>();
       int failures = 0;
       for (Pair pair : pairs) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.pipeline.FacePipeline;
@@ -85,7 +86,7 @@ public final class BatchEmbedder {
       }
       return result.embedding();
     } catch (FaceAuthException e) {
-      if (e.code().family() == org.faceauth.core.ErrorCode.Family.MODEL) {
+      if (e.code().family() == ErrorCode.Family.MODEL) {
         throw e;
       }
       onFailure.accept(path, e.code() + ": " + e.getMessage());

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.faceauth.core.image.ImageFormat;
 
 /**
  * A folder in FaceAuth's {@code dataset/} layout, read only: {@code raw/users/<user_id>/*} (enrollment images),
@@ -23,8 +23,6 @@ import java.util.stream.Stream;
  */
 public record FaceDataset(
     Path root, Map<String, List<Path>> enrollment, List<LabelledImage> known, List<LabelledImage> unknown) {
-  private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff");
-
   /** An image with the identity it shows. */
   public record LabelledImage(Path path, String identity) {}
 
@@ -73,8 +71,7 @@ public record FaceDataset(
   }
 
   private static boolean isImage(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(p) && IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
+    return Files.isRegularFile(p) && ImageFormat.hasImageExtension(p);
   }
 
   private static String stem(Path p) {

@@ -72,9 +72,7 @@ public final class VerificationMetrics {
 
   /** Share of genuine pairs accepted at the threshold where impostors are accepted at most {@code far} of the time. */
   public static double tarAtFar(List<ScoredPair> pairs, double far) {
-    double threshold = thresholdAtFar(scores(pairs, false), far);
-    double[] genuine = scores(pairs, true);
-    return (double) Arrays.stream(genuine).filter(s -> s >= threshold).count() / genuine.length;
+    return rateAtOrAbove(scores(pairs, true), thresholdAtFar(scores(pairs, false), far));
   }
 
   /** The equal error rate: where the false-accept and false-reject rates cross. */

@@ -1,5 +1,8 @@
 package org.faceauth.core.image;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The encoded formats FaceAuth accepts, recognised by their magic bytes (never by a file name or content type). */
@@ -10,6 +13,9 @@ public enum ImageFormat {
   WEBP("image/webp"),
   TIFF("image/tiff");
 
+  private static final List<String> FILE_EXTENSIONS =
+      List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff");
+
   private final String mediaType;
 
   ImageFormat(String mediaType) {
@@ -18,6 +24,15 @@ public enum ImageFormat {
 
   public String mediaType() {
     return mediaType;
+  }
+
+  /**
+   * Whether the file name ends in an extension of one of these formats, for picking image files out of a folder (what
+   * a file holds is still decided by its bytes when it is decoded).
+   */
+  public static boolean hasImageExtension(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return FILE_EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
   /** The format whose signature starts {@code bytes}, if any. */

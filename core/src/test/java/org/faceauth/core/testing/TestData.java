@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.faceauth.core.model.InferenceOptions;
+import org.faceauth.core.image.ImageFormat;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
@@ -65,7 +65,7 @@ public final class TestData {
   public static List<Path> images(String folder) {
     try (Stream<Path> walk = Files.walk(raw(folder))) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> p.toString().matches("(?i).*\\.(jpg|jpeg|png)$"))
+          .filter(ImageFormat::hasImageExtension)
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -76,7 +76,7 @@ public final class TestData {
   /** One engine with the default configuration, shared by the tests of a JVM (models load once). */
   public static synchronized FaceEngine engine() {
     if (engine == null) {
-      engine = FaceEngine.open(EngineConfig.defaults(models()).withInference(InferenceOptions.allCores()));
+      engine = FaceEngine.open(EngineConfig.defaults(models()));
     }
     return engine;
   }
