@@ -28,12 +28,42 @@ public enum ErrorCode {
   /** Running a loaded model failed. */
   MODEL_INFERENCE_FAILED(Family.MODEL),
   /** Two embeddings made by different models (or versions) were compared. */
-  EMBEDDING_MODEL_MISMATCH(Family.MODEL);
+  EMBEDDING_MODEL_MISMATCH(Family.MODEL),
+  /** A user id is not {@code [A-Za-z0-9._-]{1,64}} (or is {@code .} or {@code ..}). */
+  INVALID_USER_ID(Family.INVALID_REQUEST),
+  /** A request is malformed (no images, too many images, a bad parameter). */
+  INVALID_REQUEST(Family.INVALID_REQUEST),
+  /** No user with this id is enrolled. */
+  USER_NOT_FOUND(Family.NOT_FOUND),
+  /** The user has no template made by the embedding model in use (re-enroll after a model change). */
+  NO_TEMPLATES_FOR_MODEL(Family.NOT_FOUND),
+  /** Every enrollment image was refused (each image's reason is given). */
+  ENROLLMENT_REJECTED(Family.REJECTED),
+  /** The face already belongs to another enrolled user (one person, one account). */
+  DUPLICATE_FACE(Family.CONFLICT),
+  /** The database cannot be reached or refused an operation. */
+  STORE_FAILED(Family.STORAGE),
+  /** A stored template was encrypted with a key that is not configured. */
+  TEMPLATE_KEY_MISSING(Family.STORAGE),
+  /** A stored template does not decrypt with the configured key (wrong key or tampered row). */
+  TEMPLATE_KEY_MISMATCH(Family.STORAGE),
+  /** A file under dataset/ could not be read or written. */
+  DATASET_IO_FAILED(Family.STORAGE);
 
   /** Groups of codes that share one handling (exit code, HTTP status family). */
   public enum Family {
     INVALID_IMAGE,
-    MODEL
+    MODEL,
+    /** The caller sent something malformed. */
+    INVALID_REQUEST,
+    /** The thing asked for does not exist. */
+    NOT_FOUND,
+    /** The request clashes with stored data. */
+    CONFLICT,
+    /** Well-formed, but the images were not good enough. */
+    REJECTED,
+    /** Persistence failed (database, keys, files). */
+    STORAGE
   }
 
   private final Family family;

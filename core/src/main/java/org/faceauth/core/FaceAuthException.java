@@ -1,8 +1,8 @@
 package org.faceauth.core;
 
 /**
- * Root of every infrastructure failure FaceAuth raises (bad image bytes, missing or corrupt model files, inference
- * errors). Each failure carries a stable {@link ErrorCode} that callers (CLI exit codes, HTTP problem details) map
+ * Root of every failure FaceAuth raises (bad image bytes, missing or corrupt model files, inference errors, bad
+ * requests, storage failures). Each failure carries a stable {@link ErrorCode} that callers (CLI exit codes, HTTP problem details) map
  * without parsing messages. Ordinary outcomes such as "no face" or "no match" are result values, not exceptions.
  */
 public class FaceAuthException extends RuntimeException {

@@ -1,0 +1,333 @@
+package org.faceauth.core.flow;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.align.AlignedFace;
+import org.faceauth.core.audit.AuditAction;
+import org.faceauth.core.audit.AuditEvent;
+import org.faceauth.core.audit.AuditLog;
+import org.faceauth.core.detect.DetectedFace;
+import org.faceauth.core.embed.Embedding;
+import org.faceauth.core.image.BgrImage;
+import org.faceauth.core.image.InvalidImageException;
+import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.pipeline.FacePipeline;
+import org.faceauth.core.pipeline.FaceResult;
+import org.faceauth.core.quality.QualityIssue;
+import org.faceauth.core.template.IndexHit;
+import org.faceauth.core.template.Template;
+import org.faceauth.core.template.TemplateIndex;
+import org.faceauth.core.template.TemplateStore;
+import org.faceauth.core.user.User;
+import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserStatus;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * FaceAuth's flows: enroll, verify (1:1), identify (1:N), erase. Images go through the {@link FaceEngine}'s
+ * enrollment or verification pipeline; templates are kept in a {@link TemplateStore} and mirrored in an in-memory
+ * {@link TemplateIndex} of the configured embedding model. Writes for one user are serialised and the index is refreshed
+ * from the store after each, so it always shows what the store holds; changes made by other nodes on the same database
+ * arrive through {@link TemplateStore#subscribe}. Every flow writes an audit event. Thread-safe.
+ */
+public final class FaceAuthService implements AutoCloseable {
+  /** Most images one enrollment request may carry. */
+  public static final int MAX_ENROLLMENT_IMAGES = 10;
+
+  private static final int LOCK_STRIPES = 64;
+
+  private final FaceEngine engine;
+  private final TemplateStore store;
+  private final AuditLog audit;
+  private final FaceArchive archive;
+  private final Clock clock;
+  private final TemplateIndex index;
+  private final ReentrantLock[] userLocks = new ReentrantLock[LOCK_STRIPES];
+  private final AutoCloseable subscription;
+
+  /** Loads the index from {@code store} and starts following other nodes' changes. */
+  public FaceAuthService(
+      FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock) {
+    this.engine = engine;
+    this.store = store;
+    this.audit = audit;
+    this.archive = archive;
+    this.clock = clock;
+    var model = engine.config().embeddingModel();
+    this.index = new TemplateIndex(model.versionedId(), model.dimensions());
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      userLocks[i] = new ReentrantLock();
+    }
+    reloadIndex();
+    this.subscription = store.subscribe(this::onRemoteChange);
+  }
+
+  /** The decision threshold in force. */
+  public double threshold() {
+    return engine.threshold();
+  }
+
+  /** The in-memory index (read-only use: size, users). */
+  public TemplateIndex index() {
+    return index;
+  }
+
+  /**
+   * Enrolls a person: every image through the enrollment detector and quality gate, the accepted faces stored as
+   * templates in one transaction.
+   *
+   * @throws EnrollmentRejectedException if no image was accepted (nothing stored)
+   * @throws FaceAuthException {@link ErrorCode#DUPLICATE_FACE} if a face already belongs to another user and the
+   *     request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images
+   */
+  public EnrollmentResult enroll(EnrollmentRequest request, RequestContext context) {
+    int count = request.images().size();
+    if (count == 0 || count > MAX_ENROLLMENT_IMAGES) {
+      throw new FaceAuthException(
+          ErrorCode.INVALID_REQUEST,
+          "Send 1 to " + MAX_ENROLLMENT_IMAGES + " images to enroll (got " + count + ").");
+    }
+    FacePipeline pipeline = engine.enrollmentPipeline();
+    List<ImageVerdict> verdicts = new ArrayList<>();
+    List<Template> templates = new ArrayList<>();
+    Optional<byte[]> crop = Optional.empty();
+    for (int i = 0; i < count; i++) {
+      byte[] image = request.images().get(i);
+      FaceResult result;
+      try {
+        result = pipeline.process(image);
+      } catch (InvalidImageException e) {
+        verdicts.add(new ImageVerdict(i, false, List.of(e.code().name()), List.of(e.getMessage()), Optional.empty()));
+        continue;
+      }
+      verdicts.add(verdict(i, result));
+      if (result.accepted()) {
+        DetectedFace face = result.subject().orElseThrow();
+        templates.add(new Template(
+            UUID.randomUUID().toString(), request.user(), result.embedding().orElseThrow(),
+            pipeline.detector().kind().id(), face.score(), clock.instant()));
+        if (crop.isEmpty() && archive.wantsCrops()) {
+          crop = Optional.of(alignedJpeg(pipeline, image, face));
+        }
+      }
+    }
+    if (templates.isEmpty()) {
+      record(context, AuditAction.ENROLL, Optional.of(request.user().value()), "rejected", Optional.empty());
+      throw new EnrollmentRejectedException(verdicts);
+    }
+    Optional<byte[]> alignedCrop = crop;
+    return underUserLock(request.user(), () -> {
+      if (!request.allowDuplicate()) {
+        refuseDuplicates(request.user(), templates, context);
+      }
+      User user = store.enroll(request.user(), request.profile(), templates, request.replace());
+      refreshIndex(request.user());
+      archive.keepUploads(request.user(), request.images());
+      alignedCrop.ifPresent(jpeg -> archive.keepCrop(request.user(), jpeg));
+      record(context, AuditAction.ENROLL, Optional.of(request.user().value()), "accepted", Optional.empty());
+      return new EnrollmentResult(user, verdicts, templates.size());
+    });
+  }
+
+  /**
+   * Verifies that the face in {@code image} is {@code userId}'s.
+   *
+   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND}, {@link ErrorCode#NO_TEMPLATES_FOR_MODEL}, or an
+   *     invalid-image code
+   */
+  public VerificationResult verify(UserId userId, byte[] image, RequestContext context) {
+    long start = System.nanoTime();
+    Optional<User> user = store.user(userId);
+    if (user.isEmpty()) {
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "unknown_user", Optional.empty());
+      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    }
+    if (user.get().status() == UserStatus.DISABLED) {
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
+      return new VerificationResult(
+          userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start));
+    }
+    FaceResult result = engine.verificationPipeline().process(image);
+    if (!result.accepted()) {
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
+      return new VerificationResult(
+          userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start));
+    }
+    OptionalDouble score = index.scoreUser(userId, result.embedding().orElseThrow());
+    if (score.isEmpty()) {
+      throw new FaceAuthException(
+          ErrorCode.NO_TEMPLATES_FOR_MODEL,
+          "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
+    }
+    boolean match = score.getAsDouble() >= threshold();
+    record(context, AuditAction.VERIFY, Optional.of(userId.value()), match ? "match" : "no_match",
+        Optional.of(score.getAsDouble()));
+    return new VerificationResult(
+        userId, match ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH, Optional.of(score.getAsDouble()),
+        threshold(), millisSince(start));
+  }
+
+  /**
+   * Finds who the face in {@code image} belongs to: the enrolled, active users at or above the threshold, best first.
+   *
+   * @param topK most candidates returned
+   */
+  public IdentificationResult identify(byte[] image, int topK, RequestContext context) {
+    if (topK < 1) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "topK must be at least 1 (got " + topK + ").");
+    }
+    long start = System.nanoTime();
+    FaceResult result = engine.verificationPipeline().process(image);
+    if (!result.accepted()) {
+      record(context, AuditAction.IDENTIFY, Optional.empty(), "no_face", Optional.empty());
+      return new IdentificationResult(false, List.of(), threshold(), millisSince(start));
+    }
+    List<IndexHit> candidates = new ArrayList<>();
+    for (IndexHit hit : index.search(result.embedding().orElseThrow(), topK)) {
+      if (hit.score() >= threshold()
+          && store.user(hit.user()).map(u -> u.status() == UserStatus.ACTIVE).orElse(false)) {
+        candidates.add(hit);
+      }
+    }
+    Optional<String> subject = candidates.stream().findFirst().map(h -> h.user().value());
+    record(context, AuditAction.IDENTIFY, subject, subject.isPresent() ? "match" : "unknown",
+        candidates.stream().findFirst().map(IndexHit::score));
+    return new IdentificationResult(true, candidates, threshold(), millisSince(start));
+  }
+
+  /**
+   * Erases a user: database rows, files under dataset/, and their place in the index. The audit log keeps a
+   * pseudonymous record that an erasure happened.
+   *
+   * @return whether the user existed
+   */
+  public boolean erase(UserId userId, RequestContext context) {
+    return underUserLock(userId, () -> {
+      Optional<String> pseudonym = store.erase(userId);
+      archive.erase(userId);
+      index.replace(userId, List.of());
+      record(context, AuditAction.ERASE, pseudonym, pseudonym.isPresent() ? "erased" : "not_found",
+          Optional.empty());
+      return pseudonym.isPresent();
+    });
+  }
+
+  /** Every enrolled user. */
+  public List<User> users() {
+    return store.users();
+  }
+
+  /** One user, if enrolled. */
+  public Optional<User> user(UserId userId) {
+    return store.user(userId);
+  }
+
+  /** Rebuilds the whole index from the store (after a bulk change such as a restore). */
+  public void reloadIndex() {
+    Map<UserId, List<Embedding>> byUser = new HashMap<>();
+    store.forEachTemplate(t -> byUser.computeIfAbsent(t.user(), u -> new ArrayList<>()).add(t.embedding()));
+    index.clear();
+    byUser.forEach(index::replace);
+  }
+
+  private void onRemoteChange(UserId user) {
+    if (user == null) {
+      reloadIndex();
+    } else {
+      underUserLock(user, () -> {
+        refreshIndex(user);
+        return null;
+      });
+    }
+  }
+
+  private void refreshIndex(UserId user) {
+    index.replace(user, store.templates(user).stream().map(Template::embedding).toList());
+  }
+
+  private void refuseDuplicates(UserId user, List<Template> templates, RequestContext context) {
+    for (Template template : templates) {
+      for (IndexHit hit : index.search(template.embedding(), 2)) {
+        if (!hit.user().equals(user) && hit.score() >= threshold()) {
+          record(context, AuditAction.ENROLL, Optional.of(user.value()), "duplicate_of:" + hit.user(),
+              Optional.of(hit.score()));
+          throw new FaceAuthException(
+              ErrorCode.DUPLICATE_FACE,
+              "This face is already enrolled under another account; one person may hold one account. "
+                  + "An operator can override this.");
+        }
+      }
+    }
+  }
+
+  private ImageVerdict verdict(int index, FaceResult result) {
+    Optional<Double> quality = result.subject().map(DetectedFace::score);
+    return switch (result.outcome()) {
+      case ACCEPTED -> new ImageVerdict(index, true, List.of(), List.of(), quality);
+      case NO_FACE -> new ImageVerdict(
+          index, false, List.of(QualityIssue.NO_FACE.name()), List.of(QualityIssue.NO_FACE.advice()), quality);
+      case LOW_QUALITY -> {
+        List<QualityIssue> issues = result.quality().orElseThrow().issues();
+        yield new ImageVerdict(
+            index, false, issues.stream().map(Enum::name).toList(),
+            issues.stream().map(QualityIssue::advice).toList(), quality);
+      }
+    };
+  }
+
+  private byte[] alignedJpeg(FacePipeline pipeline, byte[] image, DetectedFace face) {
+    try (BgrImage decoded = pipeline.decoder().decode(image);
+        AlignedFace aligned = engine.aligner().align(decoded, face.landmarks())) {
+      MatOfByte buffer = new MatOfByte();
+      try {
+        Imgcodecs.imencode(".jpg", aligned.image().mat(), buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 95));
+        return buffer.toArray();
+      } finally {
+        buffer.release();
+      }
+    }
+  }
+
+  private void record(
+      RequestContext context, AuditAction action, Optional<String> subject, String outcome, Optional<Double> score) {
+    audit.record(new AuditEvent(
+        clock.instant(), context.actor(), action, subject, outcome, score, context.requestId(),
+        context.clientAddress()));
+  }
+
+  private <T> T underUserLock(UserId user, Supplier<T> action) {
+    ReentrantLock lock = userLocks[Math.floorMod(user.hashCode(), LOCK_STRIPES)];
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static double millisSince(long start) {
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  /** Stops following other nodes' changes. The engine, store and audit log belong to the caller. */
+  @Override
+  public void close() {
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      throw new FaceAuthException(ErrorCode.STORE_FAILED, "Cannot stop listening for changes: " + e.getMessage(), e);
+    }
+  }
+}

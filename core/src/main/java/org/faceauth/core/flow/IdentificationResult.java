@@ -1,0 +1,23 @@
+package org.faceauth.core.flow;
+
+import java.util.List;
+import org.faceauth.core.template.IndexHit;
+
+/**
+ * The answer to "who is this?".
+ *
+ * @param faceFound whether the image showed a face
+ * @param candidates enrolled users at or above the threshold, best first (empty: unknown)
+ * @param threshold the decision threshold
+ * @param elapsedMillis time from image bytes to answer
+ */
+public record IdentificationResult(
+    boolean faceFound, List<IndexHit> candidates, double threshold, double elapsedMillis) {
+  public IdentificationResult {
+    candidates = List.copyOf(candidates);
+  }
+
+  public boolean known() {
+    return !candidates.isEmpty();
+  }
+}

@@ -1,0 +1,13 @@
+package org.faceauth.core.flow;
+
+/** How a 1:1 verification ended. */
+public enum VerificationOutcome {
+  /** The face matches the claimed user. */
+  MATCH,
+  /** A face was found but it is not the claimed user's. */
+  NO_MATCH,
+  /** No face was found in the image. */
+  NO_FACE,
+  /** The user exists but is disabled. */
+  USER_DISABLED
+}

@@ -1,0 +1,2 @@
+/** Enrolled people: validated ids, profiles and status. No biometric data lives here. */
+package org.faceauth.core.user;

@@ -1,0 +1,126 @@
+package org.faceauth.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.store.crypto.KeyRing;
+import org.faceauth.store.crypto.KeyRingFile;
+import org.faceauth.store.crypto.TemplateCipher;
+import org.faceauth.store.dataset.DatasetFolder;
+import org.faceauth.store.jdbc.Database;
+import org.faceauth.store.jdbc.Dialect;
+import org.faceauth.store.jdbc.JdbcFaceStore;
+
+/**
+ * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store
+ * and audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
+ * Closing it closes the service and the database, not the engine.
+ */
+public final class FaceAuthSystem implements AutoCloseable {
+  private final StoreSettings settings;
+  private final Database database;
+  private final TemplateCipher cipher;
+  private final JdbcFaceStore store;
+  private final DatasetFolder dataset;
+  private final FaceAuthService service;
+
+  private FaceAuthSystem(
+      StoreSettings settings, Database database, TemplateCipher cipher, JdbcFaceStore store, DatasetFolder dataset,
+      FaceAuthService service) {
+    this.settings = settings;
+    this.database = database;
+    this.cipher = cipher;
+    this.store = store;
+    this.dataset = dataset;
+    this.service = service;
+  }
+
+  /**
+   * Opens everything and loads the template index.
+   *
+   * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
+   */
+  public static FaceAuthSystem open(StoreSettings settings, FaceEngine engine, Clock clock) {
+    try {
+      Files.createDirectories(settings.dataDirectory());
+    } catch (IOException e) {
+      throw new FaceAuthException(
+          ErrorCode.DATASET_IO_FAILED, "Cannot create the data directory " + settings.dataDirectory() + ": "
+              + e.getMessage(), e);
+    }
+    KeyRing ring = settings.templateKey().map(KeyRing::ofBase64)
+        .orElseGet(() -> new KeyRingFile(settings.keyFile()).loadOrCreate());
+    Database database = Database.open(settings.databaseUrl());
+    try {
+      TemplateCipher cipher = new TemplateCipher(ring);
+      JdbcFaceStore store = new JdbcFaceStore(database, cipher, clock);
+      DatasetFolder dataset =
+          new DatasetFolder(settings.datasetDirectory(), settings.rawRetention(), settings.debugCrops(), clock);
+      dataset.purgeExpired();
+      FaceAuthService service = new FaceAuthService(engine, store, store, dataset, clock);
+      return new FaceAuthSystem(settings, database, cipher, store, dataset, service);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public FaceAuthService service() {
+    return service;
+  }
+
+  public JdbcFaceStore store() {
+    return store;
+  }
+
+  public DatasetFolder dataset() {
+    return dataset;
+  }
+
+  public Dialect dialect() {
+    return database.dialect();
+  }
+
+  /** What a key rotation did. */
+  public record KeyRotation(List<String> previousKeyIds, String newKeyId, int templates) {}
+
+  /**
+   * Generates a new template key and re-encrypts every template with it. The key file first holds old and new keys,
+   * then (after the database transaction has committed) only the new one, so a crash at any point leaves a key file
+   * that decrypts the database.
+   *
+   * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} when the key comes from {@code FACEAUTH_TEMPLATE_KEY}
+   *     rather than a key file
+   */
+  public KeyRotation rotateKey() {
+    if (settings.templateKey().isPresent()) {
+      throw new FaceAuthException(
+          ErrorCode.INVALID_REQUEST,
+          "The template key comes from " + StoreSettings.TEMPLATE_KEY + "; rotate-key manages a key file. Unset it "
+              + "and point " + StoreSettings.KEY_FILE + " at a key file.");
+    }
+    KeyRingFile file = new KeyRingFile(settings.keyFile());
+    KeyRing before = cipher.ring();
+    KeyRing both = before.withNewCurrent(KeyRing.newRawKey());
+    file.save(both);
+    int count = store.reencryptAll(both);
+    KeyRing after = both.currentOnly();
+    file.save(after);
+    cipher.use(after);
+    return new KeyRotation(before.ids(), after.currentId(), count);
+  }
+
+  @Override
+  public void close() {
+    try {
+      service.close();
+    } finally {
+      database.close();
+    }
+  }
+}

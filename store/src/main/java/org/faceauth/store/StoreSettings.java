@@ -1,0 +1,101 @@
+package org.faceauth.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+
+/**
+ * Where and how FaceAuth keeps its data.
+ *
+ * @param dataDirectory holds the SQLite file, the key file and {@code dataset/} by default
+ * @param databaseUrl JDBC URL; SQLite under the data directory unless set
+ * @param templateKey base64 AES-256 key given directly (takes precedence over the key file)
+ * @param keyFile the key ring file, created on first start when no key is given
+ * @param rawRetention how long raw enrollment uploads are kept ({@link Duration#ZERO}: not kept)
+ * @param debugCrops whether aligned crops are written to {@code dataset/processed/users}
+ */
+public record StoreSettings(
+    Path dataDirectory,
+    String databaseUrl,
+    Optional<String> templateKey,
+    Path keyFile,
+    Duration rawRetention,
+    boolean debugCrops) {
+  /** Environment variables read by {@link #fromEnvironment}. */
+  public static final String DATA_DIR = "FACEAUTH_DATA_DIR";
+
+  public static final String DB_URL = "FACEAUTH_DB_URL";
+  public static final String TEMPLATE_KEY = "FACEAUTH_TEMPLATE_KEY";
+  public static final String KEY_FILE = "FACEAUTH_KEY_FILE";
+  public static final String RAW_RETENTION_DAYS = "FACEAUTH_RAW_RETENTION_DAYS";
+  public static final String DEBUG_CROPS = "FACEAUTH_DEBUG_CROPS";
+
+  public StoreSettings {
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    Objects.requireNonNull(templateKey, "templateKey");
+    Objects.requireNonNull(keyFile, "keyFile");
+    Objects.requireNonNull(rawRetention, "rawRetention");
+  }
+
+  /** The embedded default: SQLite and a key file under {@code dataDirectory}, nothing raw kept. */
+  public static StoreSettings embedded(Path dataDirectory) {
+    return new StoreSettings(
+        dataDirectory, sqliteUrl(dataDirectory), Optional.empty(), dataDirectory.resolve("template.keys"),
+        Duration.ZERO, false);
+  }
+
+  /**
+   * Settings from environment variables, each falling back to the embedded default under {@code FACEAUTH_DATA_DIR}
+   * (default {@code ./data}).
+   */
+  public static StoreSettings fromEnvironment(Map<String, String> env) {
+    Path data = Path.of(env.getOrDefault(DATA_DIR, "data"));
+    StoreSettings defaults = embedded(data);
+    String days = env.getOrDefault(RAW_RETENTION_DAYS, "0").strip();
+    Duration retention;
+    try {
+      retention = Duration.ofDays(Long.parseLong(days));
+    } catch (NumberFormatException e) {
+      throw new FaceAuthException(
+          ErrorCode.INVALID_REQUEST, RAW_RETENTION_DAYS + " must be a whole number of days, not '" + days + "'.");
+    }
+    return new StoreSettings(
+        data,
+        Optional.ofNullable(env.get(DB_URL)).filter(s -> !s.isBlank()).orElse(defaults.databaseUrl()),
+        Optional.ofNullable(env.get(TEMPLATE_KEY)).filter(s -> !s.isBlank()),
+        Optional.ofNullable(env.get(KEY_FILE)).filter(s -> !s.isBlank()).map(Path::of).orElse(defaults.keyFile()),
+        retention,
+        Boolean.parseBoolean(env.getOrDefault(DEBUG_CROPS, "false")));
+  }
+
+  public StoreSettings withDatabaseUrl(String url) {
+    return new StoreSettings(dataDirectory, url, templateKey, keyFile, rawRetention, debugCrops);
+  }
+
+  public StoreSettings withRawRetention(Duration retention) {
+    return new StoreSettings(dataDirectory, databaseUrl, templateKey, keyFile, retention, debugCrops);
+  }
+
+  public StoreSettings withDebugCrops(boolean crops) {
+    return new StoreSettings(dataDirectory, databaseUrl, templateKey, keyFile, rawRetention, crops);
+  }
+
+  public StoreSettings withTemplateKey(Optional<String> key) {
+    return new StoreSettings(dataDirectory, databaseUrl, key, keyFile, rawRetention, debugCrops);
+  }
+
+  /** FaceAuth's own dataset folder. */
+  public Path datasetDirectory() {
+    return dataDirectory.resolve("dataset");
+  }
+
+  /** The JDBC URL of the SQLite file under {@code dataDirectory}. */
+  public static String sqliteUrl(Path dataDirectory) {
+    return "jdbc:sqlite:" + dataDirectory.resolve("faceauth.db").toAbsolutePath();
+  }
+}

@@ -1,0 +1,437 @@
+package org.faceauth.store.jdbc;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.audit.AuditAction;
+import org.faceauth.core.audit.AuditEvent;
+import org.faceauth.core.audit.AuditLog;
+import org.faceauth.core.embed.Embedding;
+import org.faceauth.core.template.Template;
+import org.faceauth.core.template.TemplateStore;
+import org.faceauth.core.user.User;
+import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserProfile;
+import org.faceauth.core.user.UserStatus;
+import org.faceauth.store.crypto.KeyRing;
+import org.faceauth.store.crypto.TemplateCipher;
+
+/**
+ * Users, encrypted templates and the audit log in a SQL database (SQLite or PostgreSQL, one schema). Each write is one
+ * transaction. On PostgreSQL every template change also sends a NOTIFY in that transaction, so other nodes hear of it
+ * exactly when it commits. Thread-safe.
+ */
+public final class JdbcFaceStore implements TemplateStore, AuditLog {
+  /** The NOTIFY channel of template changes. */
+  static final String CHANNEL = "faceauth_templates";
+
+  private static final String USER_COLUMNS =
+      "u.external_id, u.display_name, u.email, u.status, u.consent_at, u.created_at, u.updated_at, "
+          + "(SELECT COUNT(*) FROM templates t WHERE t.user_id = u.id) AS template_count";
+  private static final String TEMPLATE_COLUMNS =
+      "t.id, u.external_id, t.model_id, t.detector, t.embedding, t.key_id, t.quality, t.created_at";
+
+  private final Database database;
+  private final TemplateCipher cipher;
+  private final Clock clock;
+  private final String nodeId = UUID.randomUUID().toString();
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @param database an open, migrated database (owned by the caller)
+   * @param cipher encrypts and decrypts embeddings
+   * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} or {@link ErrorCode#TEMPLATE_KEY_MISMATCH} if
+   *     the stored templates were written with a key the cipher does not hold
+   */
+  public JdbcFaceStore(Database database, TemplateCipher cipher, Clock clock) {
+    this.database = database;
+    this.cipher = cipher;
+    this.clock = clock;
+    checkKeys();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace) {
+    inTransaction(c -> {
+      long now = clock.millis();
+      Optional<String> rowId = internalId(c, user);
+      String id;
+      if (rowId.isEmpty()) {
+        id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO users (id, external_id, display_name, email, status, consent_at, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+          insert.setString(1, id);
+          insert.setString(2, user.value());
+          insert.setString(3, profile.displayName().orElse(null));
+          insert.setString(4, profile.email().orElse(null));
+          insert.setString(5, UserStatus.ACTIVE.name());
+          setMillis(insert, 6, profile.consentAt());
+          insert.setLong(7, now);
+          insert.setLong(8, now);
+          insert.executeUpdate();
+        }
+      } else {
+        id = rowId.get();
+        try (PreparedStatement update = c.prepareStatement(
+            "UPDATE users SET display_name = COALESCE(?, display_name), email = COALESCE(?, email), "
+                + "consent_at = COALESCE(?, consent_at), updated_at = ? WHERE id = ?")) {
+          update.setString(1, profile.displayName().orElse(null));
+          update.setString(2, profile.email().orElse(null));
+          setMillis(update, 3, profile.consentAt());
+          update.setLong(4, now);
+          update.setString(5, id);
+          update.executeUpdate();
+        }
+        if (replace) {
+          try (PreparedStatement delete = c.prepareStatement("DELETE FROM templates WHERE user_id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+          }
+        }
+      }
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO templates (id, user_id, model_id, detector, embedding, key_id, quality, created_at) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Template template : templates) {
+          if (!template.user().equals(user)) {
+            throw new IllegalArgumentException("template " + template.id() + " belongs to " + template.user());
+          }
+          insertTemplate(insert, id, template);
+        }
+        insert.executeBatch();
+      }
+      notifyChange(c, user);
+      return null;
+    });
+    return user(user).orElseThrow();
+  }
+
+  @Override
+  public Optional<User> user(UserId user) {
+    return query(c -> {
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u WHERE u.external_id = ?")) {
+        select.setString(1, user.value());
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? Optional.of(readUser(rows)) : Optional.<User>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<User> users() {
+    return query(c -> {
+      List<User> users = new ArrayList<>();
+      try (PreparedStatement select =
+              c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u ORDER BY u.external_id");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          users.add(readUser(rows));
+        }
+      }
+      return users;
+    });
+  }
+
+  @Override
+  public List<Template> templates(UserId user) {
+    return query(c -> {
+      List<Template> templates = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
+              + "WHERE u.external_id = ? ORDER BY t.created_at, t.id")) {
+        select.setString(1, user.value());
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            templates.add(readTemplate(rows));
+          }
+        }
+      }
+      return templates;
+    });
+  }
+
+  @Override
+  public void forEachTemplate(Consumer<Template> sink) {
+    inTransaction(c -> {
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
+              + "ORDER BY u.external_id, t.created_at, t.id")) {
+        select.setFetchSize(1000);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            sink.accept(readTemplate(rows));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> erase(UserId user) {
+    return inTransaction(c -> {
+      Optional<String> id = internalId(c, user);
+      if (id.isEmpty()) {
+        return Optional.<String>empty();
+      }
+      try (PreparedStatement templates = c.prepareStatement("DELETE FROM templates WHERE user_id = ?");
+          PreparedStatement users = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+        templates.setString(1, id.get());
+        templates.executeUpdate();
+        users.setString(1, id.get());
+        users.executeUpdate();
+      }
+      byte[] bytes = new byte[6];
+      random.nextBytes(bytes);
+      String pseudonym = "erased-" + HexFormat.of().formatHex(bytes);
+      try (PreparedStatement audit = c.prepareStatement("UPDATE audit_log SET subject = ? WHERE subject = ?")) {
+        audit.setString(1, pseudonym);
+        audit.setString(2, user.value());
+        audit.executeUpdate();
+      }
+      notifyChange(c, user);
+      return Optional.of(pseudonym);
+    });
+  }
+
+  /**
+   * Re-encrypts every template under {@code newRing}'s current key, in one transaction; the cipher switches to the
+   * new ring only once it has committed.
+   *
+   * @return how many templates were re-encrypted
+   */
+  public int reencryptAll(KeyRing newRing) {
+    TemplateCipher target = new TemplateCipher(newRing);
+    int count = inTransaction(c -> {
+      List<Template> all = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement(
+              "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          all.add(readTemplate(rows));
+        }
+      }
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE templates SET embedding = ?, key_id = ? WHERE id = ?")) {
+        for (Template template : all) {
+          TemplateCipher.Sealed sealed =
+              target.encrypt(template.embedding().vector(), template.id(), template.embedding().modelId());
+          update.setBytes(1, sealed.bytes());
+          update.setString(2, sealed.keyId());
+          update.setString(3, template.id());
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+      return all.size();
+    });
+    cipher.use(newRing);
+    return count;
+  }
+
+  @Override
+  public void record(AuditEvent event) {
+    inTransaction(c -> {
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO audit_log (id, at, actor, action, subject, outcome, score, request_id, client_address) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setLong(2, event.at().toEpochMilli());
+        insert.setString(3, event.actor());
+        insert.setString(4, event.action().name());
+        insert.setString(5, event.subject().orElse(null));
+        insert.setString(6, event.outcome());
+        if (event.score().isPresent()) {
+          insert.setDouble(7, event.score().get());
+        } else {
+          insert.setNull(7, Types.DOUBLE);
+        }
+        insert.setString(8, event.requestId().orElse(null));
+        insert.setString(9, event.clientAddress().orElse(null));
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<AuditEvent> recent(int limit) {
+    return query(c -> {
+      List<AuditEvent> events = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT at, actor, action, subject, outcome, score, request_id, client_address FROM audit_log "
+              + "ORDER BY at DESC, id LIMIT ?")) {
+        select.setInt(1, limit);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            double score = rows.getDouble("score");
+            boolean hasScore = !rows.wasNull();
+            events.add(new AuditEvent(
+                Instant.ofEpochMilli(rows.getLong("at")), rows.getString("actor"),
+                AuditAction.valueOf(rows.getString("action")), Optional.ofNullable(rows.getString("subject")),
+                rows.getString("outcome"), hasScore ? Optional.of(score) : Optional.empty(),
+                Optional.ofNullable(rows.getString("request_id")),
+                Optional.ofNullable(rows.getString("client_address"))));
+          }
+        }
+      }
+      return events;
+    });
+  }
+
+  @Override
+  public AutoCloseable subscribe(Consumer<UserId> listener) {
+    if (database.dialect() != Dialect.POSTGRESQL) {
+      return () -> {};
+    }
+    return PostgresChangeFeed.start(database, CHANNEL, nodeId, listener);
+  }
+
+  /** The database belongs to whoever opened it; nothing to release here. */
+  @Override
+  public void close() {}
+
+  private void checkKeys() {
+    query(c -> {
+      List<String> keyIds = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT key_id FROM templates");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          keyIds.add(rows.getString(1));
+        }
+      }
+      for (String keyId : keyIds) {
+        try (PreparedStatement one = c.prepareStatement(
+            "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
+                + "WHERE t.key_id = ? LIMIT 1")) {
+          one.setString(1, keyId);
+          try (ResultSet rows = one.executeQuery()) {
+            if (rows.next()) {
+              readTemplate(rows);
+            }
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  private void insertTemplate(PreparedStatement insert, String userRowId, Template template) throws SQLException {
+    Embedding embedding = template.embedding();
+    TemplateCipher.Sealed sealed = cipher.encrypt(embedding.vector(), template.id(), embedding.modelId());
+    insert.setString(1, template.id());
+    insert.setString(2, userRowId);
+    insert.setString(3, embedding.modelId());
+    insert.setString(4, template.detector());
+    insert.setBytes(5, sealed.bytes());
+    insert.setString(6, sealed.keyId());
+    insert.setDouble(7, template.quality());
+    insert.setLong(8, template.createdAt().toEpochMilli());
+    insert.addBatch();
+  }
+
+  private Template readTemplate(ResultSet rows) throws SQLException {
+    String id = rows.getString("id");
+    String modelId = rows.getString("model_id");
+    float[] vector = cipher.decrypt(rows.getBytes("embedding"), rows.getString("key_id"), id, modelId);
+    return new Template(
+        id, UserId.of(rows.getString("external_id")), new Embedding(modelId, vector), rows.getString("detector"),
+        rows.getDouble("quality"), Instant.ofEpochMilli(rows.getLong("created_at")));
+  }
+
+  private static User readUser(ResultSet rows) throws SQLException {
+    long consent = rows.getLong("consent_at");
+    Optional<Instant> consentAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consent));
+    UserProfile profile = new UserProfile(
+        Optional.ofNullable(rows.getString("display_name")), Optional.ofNullable(rows.getString("email")), consentAt);
+    return new User(
+        UserId.of(rows.getString("external_id")), profile, UserStatus.valueOf(rows.getString("status")),
+        rows.getInt("template_count"), Instant.ofEpochMilli(rows.getLong("created_at")),
+        Instant.ofEpochMilli(rows.getLong("updated_at")));
+  }
+
+  private static Optional<String> internalId(Connection c, UserId user) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement("SELECT id FROM users WHERE external_id = ?")) {
+      select.setString(1, user.value());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private void notifyChange(Connection c, UserId user) throws SQLException {
+    if (database.dialect() == Dialect.POSTGRESQL) {
+      try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+        notify.setString(1, CHANNEL);
+        notify.setString(2, PostgresChangeFeed.payload(nodeId, user));
+        notify.execute();
+      }
+    }
+  }
+
+  private static void setMillis(PreparedStatement statement, int index, Optional<Instant> value)
+      throws SQLException {
+    if (value.isPresent()) {
+      statement.setLong(index, value.get().toEpochMilli());
+    } else {
+      statement.setNull(index, Types.BIGINT);
+    }
+  }
+
+  /** Work done with one connection. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T query(SqlWork<T> work) {
+    try (Connection c = database.connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = database.connection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private FaceAuthException failure(SQLException e) {
+    return new FaceAuthException(
+        ErrorCode.STORE_FAILED, "Database operation failed on " + database.describe() + ": " + e.getMessage(), e);
+  }
+}
