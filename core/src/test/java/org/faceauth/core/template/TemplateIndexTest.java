@@ -1,0 +1,97 @@
+package org.faceauth.core.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.faceauth.core.embed.Embedding;
+import org.faceauth.core.embed.EmbeddingMismatchException;
+import org.faceauth.core.user.UserId;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory 1:N index gives exactly the brute-force answer through any sequence of writes. */
+class TemplateIndexTest {
+  private static final String MODEL = "test@1";
+  private static final int DIMENSIONS = 37;
+
+  @Test
+  void searchEqualsBruteForceAfterRandomEnrollsReplacementsAndErasures() {
+    Random random = new Random(7);
+    TemplateIndex index = new TemplateIndex(MODEL, DIMENSIONS);
+    Map<UserId, List<Embedding>> truth = new HashMap<>();
+    for (int step = 0; step < 3000; step++) {
+      UserId user = UserId.of("u" + random.nextInt(200));
+      if (random.nextInt(4) == 0) {
+        index.replace(user, List.of());
+        truth.remove(user);
+      } else {
+        List<Embedding> templates = new ArrayList<>();
+        for (int t = random.nextInt(4) + 1; t > 0; t--) {
+          templates.add(randomEmbedding(random));
+        }
+        index.replace(user, templates);
+        truth.put(user, templates);
+      }
+      if (step % 100 == 99) {
+        Embedding probe = randomEmbedding(random);
+        List<IndexHit> expected = bruteForce(truth, probe, 5);
+        List<IndexHit> actual = index.search(probe, 5);
+        assertThat(actual).extracting(IndexHit::user).isEqualTo(expected.stream().map(IndexHit::user).toList());
+        for (int i = 0; i < actual.size(); i++) {
+          assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-5));
+        }
+      }
+    }
+    Map<UserId, Integer> counts = new HashMap<>();
+    truth.forEach((u, t) -> counts.put(u, t.size()));
+    assertThat(index.users()).isEqualTo(counts);
+    assertThat(index.size()).isEqualTo(counts.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  @Test
+  void aUsersScoreIsTheBestOverTheirTemplates() {
+    Random random = new Random(3);
+    TemplateIndex index = new TemplateIndex(MODEL, DIMENSIONS);
+    Embedding near = randomEmbedding(random);
+    Embedding far = randomEmbedding(random);
+    index.replace(UserId.of("alice"), List.of(far, near));
+
+    assertThat(index.scoreUser(UserId.of("alice"), near).getAsDouble()).isCloseTo(1.0, within(1e-5));
+    assertThat(index.scoreUser(UserId.of("bob"), near)).isEmpty();
+    assertThat(index.search(near, 3)).hasSize(1);
+  }
+
+  @Test
+  void embeddingsOfAnotherModelAreNeverCompared() {
+    TemplateIndex index = new TemplateIndex(MODEL, DIMENSIONS);
+    float[] ones = new float[DIMENSIONS];
+    java.util.Arrays.fill(ones, 1f);
+    Embedding other = Embedding.normalized("other@2", ones);
+    index.replace(UserId.of("alice"), List.of(other));
+
+    assertThat(index.size()).isZero();
+    assertThatThrownBy(() -> index.search(other, 1)).isInstanceOf(EmbeddingMismatchException.class);
+  }
+
+  private static List<IndexHit> bruteForce(Map<UserId, List<Embedding>> truth, Embedding probe, int k) {
+    return truth.entrySet().stream()
+        .map(e -> new IndexHit(e.getKey(), e.getValue().stream().mapToDouble(probe::cosine).max().orElseThrow()))
+        .sorted(Comparator.comparingDouble(IndexHit::score).reversed())
+        .limit(k)
+        .toList();
+  }
+
+  private static Embedding randomEmbedding(Random random) {
+    float[] v = new float[DIMENSIONS];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return Embedding.normalized(MODEL, v);
+  }
+}
