@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code faceauth calibrate}: the decision threshold for a target false-accept rate, measured on a dataset folder as
  * verification works: each user's templates come from {@code raw/users} through the enrollment pipeline (quality gate
  * on); every known and unknown face is a login attempt through the verification pipeline, scored against each user by
- * its best template. Genuine attempts are known faces against their own user, impostor attempts everything else.
+ * its best template. Genuine attempts are known faces against their own user, impostor attempts everything else. The
+ * threshold aims one binomial standard error below the target FAR ({@code --margin}), since the attempts are a sample.
  */
 @Command(name = "calibrate", description = "Find the cosine threshold for a target FAR on a dataset/ folder.")
 final class CalibrateCommand implements Callable<Integer> {
@@ -35,6 +36,13 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Option(names = "--far", paramLabel = "RATE", description = "Target false-accept rate (default: 0.001).")
   double far = 1e-3;
+
+  @Option(
+      names = "--margin",
+      paramLabel = "K",
+      description = "Aim K binomial standard errors below the target FAR, so that sampling noise in the impostor "
+          + "attempts does not put another set of people above the target (default: 1).")
+  double margin = 1;
 
   @Parameters(paramLabel = "DATASET", description = "Folder in the dataset/ layout (raw/users, raw/test/...).")
   Path dataset;
@@ -78,13 +86,17 @@ final class CalibrateCommand implements Callable<Integer> {
       }
       double[] impostorScores = impostor.stream().mapToDouble(Double::doubleValue).toArray();
       double[] genuineScores = genuine.stream().mapToDouble(Double::doubleValue).toArray();
-      double threshold = VerificationMetrics.thresholdAtFar(impostorScores, far);
+      double standardError = Math.sqrt(far * (1 - far) / Math.max(1, impostorScores.length));
+      double aimedFar = Math.max(0, far - margin * standardError);
+      double threshold = VerificationMetrics.thresholdAtFar(impostorScores, aimedFar);
       Json.println(spec.commandLine().getOut(), Json.object(
           "model", options.model.id(),
           "enrollDetector", options.enrollDetector.id(),
           "verifyDetector", options.verifyDetector.id(),
           "targetFar", far,
+          "aimedFar", Json.round(aimedFar, 6),
           "threshold", Json.round(threshold, 4),
+          "thresholdAtTargetFar", Json.round(VerificationMetrics.thresholdAtFar(impostorScores, far), 4),
           "far", VerificationMetrics.rateAtOrAbove(impostorScores, threshold),
           "frr", Json.round(1 - VerificationMetrics.rateAtOrAbove(genuineScores, threshold), 4),
           "genuineAttempts", genuineScores.length,

@@ -1,20 +1,21 @@
 package org.faceauth.cli;
 
 import java.io.PrintWriter;
-import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code faceauth} command. Results go to standard output as JSON (one object per line), messages to standard
- * error. Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 bad input, 4 model missing or corrupt.
+ * error. Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 bad input (also: unknown user, no usable face),
+ * 4 model missing or corrupt, 5 storage failure (database, template key, data files).
  */
 @Command(
     name = "faceauth",
     mixinStandardHelpOptions = true,
     versionProvider = FaceAuthCli.Version.class,
-    description = "Self-hosted face authentication: detect, align, embed and compare faces.",
+    description = "Self-hosted face authentication: enroll, verify, identify and erase users; detect, align, embed and "
+        + "compare faces; evaluate and benchmark.",
     subcommands = {
       DetectCommand.class,
       CropCommand.class,
@@ -23,6 +24,17 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       BenchCommand.class,
       ModelsCommand.class,
+      EnrollCommand.class,
+      VerifyCommand.class,
+      IdentifyCommand.class,
+      EraseCommand.class,
+      UsersCommand.class,
+      EnrollDirCommand.class,
+      EvaluateCommand.class,
+      ExportEmbeddingsCommand.class,
+      RebuildCommand.class,
+      RotateKeyCommand.class,
+      BenchIndexCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FaceAuthCli {
@@ -31,6 +43,7 @@ public final class FaceAuthCli {
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_BAD_INPUT = 3;
   public static final int EXIT_MODEL = 4;
+  public static final int EXIT_STORAGE = 5;
 
   public static void main(String[] args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -58,7 +71,11 @@ public final class FaceAuthCli {
       return EXIT_BAD_INPUT;
     }
     if (exception instanceof FaceAuthException failure) {
-      return failure.code().family() == ErrorCode.Family.MODEL ? EXIT_MODEL : EXIT_BAD_INPUT;
+      return switch (failure.code().family()) {
+        case MODEL -> EXIT_MODEL;
+        case STORAGE -> EXIT_STORAGE;
+        default -> EXIT_BAD_INPUT;
+      };
     }
     if (exception instanceof IllegalArgumentException) {
       return EXIT_USAGE;

@@ -1,7 +1,9 @@
 package org.faceauth.store;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import org.faceauth.core.ErrorCode;
@@ -19,7 +21,8 @@ import org.faceauth.store.jdbc.JdbcFaceStore;
 /**
  * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store
  * and audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
- * Closing it closes the service and the database, not the engine.
+ * A data directory it creates is readable by its owner only. Closing it closes the service and the database, not the
+ * engine.
  */
 public final class FaceAuthSystem implements AutoCloseable {
   private final StoreSettings settings;
@@ -47,7 +50,12 @@ public final class FaceAuthSystem implements AutoCloseable {
    */
   public static FaceAuthSystem open(StoreSettings settings, FaceEngine engine, Clock clock) {
     try {
-      Files.createDirectories(settings.dataDirectory());
+      if (!Files.isDirectory(settings.dataDirectory())) {
+        Files.createDirectories(settings.dataDirectory());
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+          Files.setPosixFilePermissions(settings.dataDirectory(), PosixFilePermissions.fromString("rwx------"));
+        }
+      }
     } catch (IOException e) {
       throw new FaceAuthException(
           ErrorCode.DATASET_IO_FAILED, "Cannot create the data directory " + settings.dataDirectory() + ": "

@@ -77,20 +77,7 @@ public final class VerificationMetrics {
 
   /** The equal error rate: where the false-accept and false-reject rates cross. */
   public static double equalErrorRate(List<ScoredPair> pairs) {
-    double[] genuine = scores(pairs, true);
-    double[] impostor = scores(pairs, false);
-    double[] thresholds = pairs.stream().mapToDouble(ScoredPair::score).sorted().distinct().toArray();
-    double bestGap = Double.MAX_VALUE;
-    double eer = 1;
-    for (double t : thresholds) {
-      double far = rateAtOrAbove(impostor, t);
-      double frr = 1 - rateAtOrAbove(genuine, t);
-      if (Math.abs(far - frr) < bestGap) {
-        bestGap = Math.abs(far - frr);
-        eer = (far + frr) / 2;
-      }
-    }
-    return eer;
+    return ErrorTradeoff.of(scores(pairs, true), scores(pairs, false)).equalErrorRate();
   }
 
   /** Share of {@code scores} at or above {@code threshold}. */

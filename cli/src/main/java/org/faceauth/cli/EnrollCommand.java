@@ -1,0 +1,83 @@
+package org.faceauth.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.faceauth.core.flow.EnrollmentRejectedException;
+import org.faceauth.core.flow.EnrollmentRequest;
+import org.faceauth.core.flow.EnrollmentResult;
+import org.faceauth.core.flow.ImageVerdict;
+import org.faceauth.core.flow.RequestContext;
+import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code faceauth enroll USER_ID IMAGE...}: enroll a person from 1 to 10 photos. */
+@Command(name = "enroll", description = "Enroll a person from 1 to 10 photos (each checked by the quality gate).")
+final class EnrollCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin EngineOptions engine = new EngineOptions();
+
+  @Mixin StoreOptions store = new StoreOptions();
+
+  @Mixin Workers workers = new Workers();
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Display name.")
+  String name;
+
+  @Option(names = "--email", paramLabel = "EMAIL", description = "Contact email.")
+  String email;
+
+  @Option(names = "--consent", description = "Record that the person consented now.")
+  boolean consent;
+
+  @Option(names = "--replace", description = "Replace the user's templates instead of adding to them.")
+  boolean replace;
+
+  @Option(names = "--allow-duplicate", description = "Enroll even if the face already belongs to another user.")
+  boolean allowDuplicate;
+
+  @Parameters(index = "0", paramLabel = "USER_ID", description = "The person's id: [A-Za-z0-9._-]{1,64}.")
+  String userId;
+
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "Enrollment photos.")
+  List<Path> images;
+
+  @Override
+  public Integer call() {
+    UserId user = UserId.of(userId);
+    List<byte[]> bytes = images.stream().map(ImageFiles::read).toList();
+    UserProfile profile = new UserProfile(
+        Optional.ofNullable(name), Optional.ofNullable(email), consent ? Optional.of(Instant.now()) : Optional.empty());
+    try (StoreOptions.Session session = store.open(engine, workers)) {
+      EnrollmentResult result = session.system().service().enroll(
+          new EnrollmentRequest(user, profile, bytes, replace, allowDuplicate), RequestContext.cli());
+      Json.println(spec.commandLine().getOut(), Json.object(
+          "user", user.value(),
+          "templatesAdded", result.templatesAdded(),
+          "templates", result.user().templates(),
+          "images", verdicts(result.verdicts())));
+      return FaceAuthCli.EXIT_OK;
+    } catch (EnrollmentRejectedException e) {
+      Json.println(spec.commandLine().getOut(), Json.object(
+          "user", user.value(), "templatesAdded", 0, "images", verdicts(e.verdicts())));
+      throw e;
+    }
+  }
+
+  private List<Object> verdicts(List<ImageVerdict> verdicts) {
+    List<Object> out = new ArrayList<>();
+    for (ImageVerdict v : verdicts) {
+      out.add(Json.verdict(v, images.get(v.index()).toString()));
+    }
+    return out;
+  }
+}
