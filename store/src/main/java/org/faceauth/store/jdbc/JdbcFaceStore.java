@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -189,7 +190,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public Optional<String> erase(UserId user) {
-    return inTransaction(c -> {
+    Optional<String> pseudonym = inTransaction(c -> {
       Optional<String> id = internalId(c, user);
       if (id.isEmpty()) {
         return Optional.<String>empty();
@@ -203,14 +204,31 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
       }
       byte[] bytes = new byte[6];
       random.nextBytes(bytes);
-      String pseudonym = "erased-" + HexFormat.of().formatHex(bytes);
+      String alias = "erased-" + HexFormat.of().formatHex(bytes);
       try (PreparedStatement audit = c.prepareStatement("UPDATE audit_log SET subject = ? WHERE subject = ?")) {
-        audit.setString(1, pseudonym);
+        audit.setString(1, alias);
         audit.setString(2, user.value());
         audit.executeUpdate();
       }
       notifyChange(c, user);
-      return Optional.of(pseudonym);
+      return Optional.of(alias);
+    });
+    if (pseudonym.isPresent() && database.dialect() == Dialect.SQLITE) {
+      truncateWriteAheadLog();
+    }
+    return pseudonym;
+  }
+
+  /**
+   * Copies the write-ahead log into the database file and empties it, so that the pages an erasure overwrote (with
+   * {@code secure_delete} on) no longer survive in the log either.
+   */
+  private void truncateWriteAheadLog() {
+    query(c -> {
+      try (Statement checkpoint = c.createStatement()) {
+        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
+      return null;
     });
   }
 

@@ -17,6 +17,7 @@ import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.user.UserId;
 import org.faceauth.store.dataset.EmbeddingExport;
+import org.faceauth.store.testing.Backend;
 import org.faceauth.store.testing.BackendKind;
 import org.faceauth.store.testing.Faces;
 import org.faceauth.store.testing.TestSystem;
@@ -57,6 +58,11 @@ class ErasureTest {
       assertThat(filesMentioning(test.system().dataset().root(), gone.value())).isEmpty();
       assertThat(filesMentioning(test.system().dataset().root(), stays.value())).isNotEmpty();
       assertThat(rowsMentioning(test.backend().url(), gone.value())).isZero();
+      if (test.backend() instanceof Backend.Sqlite sqlite) {
+        assertThat(databaseFilesMentioning(sqlite.folder(), gone.value()))
+            .as("the id survives in the SQLite files (free pages or write-ahead log)")
+            .isEmpty();
+      }
 
       AuditEvent erasure = test.system().store().recent(1).get(0);
       assertThat(erasure.action()).isEqualTo(AuditAction.ERASE);
@@ -73,6 +79,24 @@ class ErasureTest {
 
   private static Stream<Path> filesMentioning(Path root, String name) throws Exception {
     return Files.walk(root).filter(p -> p.getFileName().toString().contains(name)).toList().stream();
+  }
+
+  /** The SQLite database files (main, -wal, -shm) whose raw bytes contain {@code text}. */
+  private static java.util.List<Path> databaseFilesMentioning(Path folder, String text) throws Exception {
+    byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.List<Path> hits = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("test.db")).toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+          if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+            hits.add(file);
+            break;
+          }
+        }
+      }
+    }
+    return hits;
   }
 
   /** Rows of any FaceAuth table holding the id as a column value. */

@@ -1,0 +1,55 @@
+package org.faceauth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.faceauth.core.testing.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AI-side test on faces-dev: FRR ≤ 2% at FAR ≤ 0.1% with the default strategy, and its report. */
+class EvaluateCommandTest {
+  @TempDir Path folder;
+
+  @Test
+  void facesDevMeetsTheAccuracyTargetAndTheReportHasItsCurvesAndErrors() throws Exception {
+    Path dataset = TestData.dataDir();
+    long filesBefore = count(dataset);
+    Path report = folder.resolve("report");
+
+    CliRun run = CliRun.of("evaluate", "--models", TestData.modelsDir().toString(), "--report", report.toString(),
+        dataset.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode result = run.json().get(0);
+    assertThat(result.get("far").asDouble()).isLessThanOrEqualTo(0.001);
+    assertThat(result.get("frr").asDouble()).isLessThanOrEqualTo(0.02);
+    assertThat(result.get("identifyTop1").asDouble()).isGreaterThanOrEqualTo(0.97);
+    assertThat(result.get("failureToEnroll").asInt()).isZero();
+    assertThat(result.get("enrolledUsers").asInt()).isEqualTo(119);
+    assertThat(result.get("impostorClaims").asLong()).isGreaterThan(80_000);
+    assertThat(report.resolve("roc.png")).isNotEmptyFile();
+    assertThat(report.resolve("det.png")).isNotEmptyFile();
+    String html = Files.readString(report.resolve("report.html"));
+    assertThat(html).contains("roc.png", "det.png", "Worst false rejects", "thumbnails/fr1-probe.jpg");
+    assertThat(count(dataset)).isEqualTo(filesBefore);
+  }
+
+  @Test
+  void aReportInsideTheDatasetIsRefusedBecauseTheDatasetIsOnlyRead() {
+    Path dataset = TestData.dataDir();
+    CliRun run = CliRun.of("evaluate", "--models", TestData.modelsDir().toString(), "--report",
+        dataset.resolve("report").toString(), dataset.toString());
+    assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
+    assertThat(run.err()).contains("only read");
+  }
+
+  private static long count(Path root) throws Exception {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.count();
+    }
+  }
+}
