@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.faceauth.core.flow.EnrollmentRejectedException;
 import org.faceauth.core.flow.EnrollmentRequest;
 import org.faceauth.core.flow.EnrollmentResult;
@@ -14,22 +13,12 @@ import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code faceauth enroll USER_ID IMAGE...}: enroll a person from 1 to 10 photos. */
 @Command(name = "enroll", description = "Enroll a person from 1 to 10 photos (each checked by the quality gate).")
-final class EnrollCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Mixin EngineOptions engine = new EngineOptions();
-
-  @Mixin StoreOptions store = new StoreOptions();
-
-  @Mixin Workers workers = new Workers();
-
+final class EnrollCommand extends StoreCommand {
   @Option(names = "--name", paramLabel = "NAME", description = "Display name.")
   String name;
 
@@ -52,23 +41,22 @@ final class EnrollCommand implements Callable<Integer> {
   List<Path> images;
 
   @Override
-  public Integer call() {
+  int run(StoreOptions.Session session) {
     UserId user = UserId.of(userId);
     List<byte[]> bytes = images.stream().map(ImageFiles::read).toList();
     UserProfile profile = new UserProfile(
         Optional.ofNullable(name), Optional.ofNullable(email), consent ? Optional.of(Instant.now()) : Optional.empty());
-    try (StoreOptions.Session session = store.open(engine, workers)) {
+    try {
       EnrollmentResult result = session.system().service().enroll(
           new EnrollmentRequest(user, profile, bytes, replace, allowDuplicate), RequestContext.cli());
-      Json.println(spec.commandLine().getOut(), Json.object(
+      Json.println(out(), Json.object(
           "user", user.value(),
           "templatesAdded", result.templatesAdded(),
           "templates", result.user().templates(),
           "images", verdicts(result.verdicts())));
       return FaceAuthCli.EXIT_OK;
     } catch (EnrollmentRejectedException e) {
-      Json.println(spec.commandLine().getOut(), Json.object(
-          "user", user.value(), "templatesAdded", 0, "images", verdicts(e.verdicts())));
+      Json.println(out(), Json.object("user", user.value(), "templatesAdded", 0, "images", verdicts(e.verdicts())));
       throw e;
     }
   }

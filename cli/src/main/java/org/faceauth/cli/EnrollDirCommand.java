@@ -4,15 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ProgressBar;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.EnrollmentRejectedException;
@@ -25,10 +18,8 @@ import org.faceauth.core.image.ImageFormat;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code faceauth enroll-dir DIR}: bulk import. Each sub-folder of DIR is one user (folder name = user id) holding their
@@ -36,15 +27,7 @@ import picocli.CommandLine.Spec;
  * refused user and image.
  */
 @Command(name = "enroll-dir", description = "Enroll every user folder of DIR (DIR/<user_id>/*.jpg), with a summary.")
-final class EnrollDirCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Mixin EngineOptions engine = new EngineOptions();
-
-  @Mixin StoreOptions store = new StoreOptions();
-
-  @Mixin Workers workers = new Workers();
-
+final class EnrollDirCommand extends StoreCommand {
   @Option(names = "--replace", description = "Replace the templates of users already enrolled.")
   boolean replace;
 
@@ -58,51 +41,30 @@ final class EnrollDirCommand implements Callable<Integer> {
   private record Outcome(String user, boolean enrolled, int templates, String refusal, List<Object> refusedImages) {}
 
   @Override
-  public Integer call() throws Exception {
-    List<Path> folders = userFolders(directory);
-    try (StoreOptions.Session session = store.open(engine, workers)) {
-      List<Outcome> outcomes = enrollAll(session.system().service(), folders);
-      List<Object> refusedUsers = new ArrayList<>();
-      List<Object> refusedImages = new ArrayList<>();
-      int templates = 0;
-      for (Outcome o : outcomes) {
-        templates += o.templates();
-        refusedImages.addAll(o.refusedImages());
-        if (!o.enrolled()) {
-          refusedUsers.add(Json.object("user", o.user(), "reason", o.refusal()));
-        }
+  int run(StoreOptions.Session session) throws Exception {
+    List<Outcome> outcomes = enrollAll(session.system().service(), userFolders(directory));
+    List<Object> refusedUsers = new ArrayList<>();
+    List<Object> refusedImages = new ArrayList<>();
+    int templates = 0;
+    for (Outcome o : outcomes) {
+      templates += o.templates();
+      refusedImages.addAll(o.refusedImages());
+      if (!o.enrolled()) {
+        refusedUsers.add(Json.object("user", o.user(), "reason", o.refusal()));
       }
-      Json.println(spec.commandLine().getOut(), Json.object(
-          "users", outcomes.size(),
-          "enrolled", outcomes.stream().filter(Outcome::enrolled).count(),
-          "templates", templates,
-          "refusedUsers", refusedUsers,
-          "refusedImages", refusedImages));
     }
+    Json.println(out(), Json.object(
+        "users", outcomes.size(),
+        "enrolled", outcomes.stream().filter(Outcome::enrolled).count(),
+        "templates", templates,
+        "refusedUsers", refusedUsers,
+        "refusedImages", refusedImages));
     return FaceAuthCli.EXIT_OK;
   }
 
-  private List<Outcome> enrollAll(FaceAuthService service, List<Path> folders) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(workers.threads);
-    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger done = new AtomicInteger();
-    try (ProgressBar bar = Progress.bar(spec.commandLine().getErr(), "Enrolling", folders.size())) {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Path folder : folders) {
-        futures.add(pool.submit(() -> {
-          outcomes.add(enrollOne(service, folder));
-          bar.stepTo(done.incrementAndGet());
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-      spec.commandLine().getErr().println();
-    }
-    outcomes.sort((a, b) -> a.user().compareTo(b.user()));
-    return outcomes;
+  private List<Outcome> enrollAll(FaceAuthService service, List<Path> folders) throws InterruptedException {
+    return Progress.map(
+        spec.commandLine().getErr(), "Enrolling", folders, workers.threads, folder -> enrollOne(service, folder));
   }
 
   private Outcome enrollOne(FaceAuthService service, Path folder) {

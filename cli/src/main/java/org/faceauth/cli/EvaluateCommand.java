@@ -13,12 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ProgressBar;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.evaluation.BatchEmbedder;
 import org.faceauth.core.evaluation.ClaimEvaluation;
@@ -141,27 +136,14 @@ final class EvaluateCommand implements Callable<Integer> {
     return FaceAuthCli.EXIT_OK;
   }
 
-  private void enrollAll(FaceAuthService service, FaceDataset data) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(workers.threads);
-    AtomicInteger done = new AtomicInteger();
-    try (ProgressBar bar = Progress.bar(spec.commandLine().getErr(), "Enrolling", data.enrollment().size())) {
-      List<Future<?>> futures = new ArrayList<>();
-      data.enrollment().forEach((user, images) -> futures.add(pool.submit(() -> {
-        enrollOne(service, user, images);
-        bar.stepTo(done.incrementAndGet());
-      })));
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-      spec.commandLine().getErr().println();
-    }
+  private void enrollAll(FaceAuthService service, FaceDataset data) throws InterruptedException {
+    Progress.map(spec.commandLine().getErr(), "Enrolling", List.copyOf(data.enrollment().entrySet()), workers.threads,
+        user -> enrollOne(service, user.getKey(), user.getValue()));
   }
 
-  private static void enrollOne(FaceAuthService service, String user, List<Path> images) {
+  private static boolean enrollOne(FaceAuthService service, String user, List<Path> images) {
     if (!UserId.isValid(user)) {
-      return;
+      return false;
     }
     List<byte[]> bytes = images.stream()
         .limit(FaceAuthService.MAX_ENROLLMENT_IMAGES)
@@ -170,8 +152,9 @@ final class EvaluateCommand implements Callable<Integer> {
     try {
       service.enroll(
           new EnrollmentRequest(UserId.of(user), UserProfile.EMPTY, bytes, true, true), RequestContext.cli());
+      return true;
     } catch (EnrollmentRejectedException e) {
-      // A failure to enroll: counted from the users missing in the index.
+      return false;
     }
   }
 

@@ -1,16 +1,60 @@
 package org.faceauth.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on standard error (standard output stays pure JSON). */
+/** Work on many items in parallel with a progress bar on standard error (standard output stays pure JSON). */
 final class Progress {
   private Progress() {}
 
-  static ProgressBar bar(PrintWriter err, String task, long total) {
+  /**
+   * Applies {@code work} to every item on {@code threads} threads, showing progress.
+   *
+   * @return the results in the order of {@code items}
+   * @throws RuntimeException the first failure of {@code work}, as thrown
+   */
+  static <T, R> List<R> map(PrintWriter err, String task, List<T> items, int threads, Function<T, R> work)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger done = new AtomicInteger();
+    try (ProgressBar bar = bar(err, task, items.size())) {
+      List<Future<R>> futures = new ArrayList<>();
+      for (T item : items) {
+        futures.add(pool.submit(() -> {
+          R result = work.apply(item);
+          bar.stepTo(done.incrementAndGet());
+          return result;
+        }));
+      }
+      List<R> results = new ArrayList<>();
+      for (Future<R> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+      err.println();
+      err.flush();
+    }
+  }
+
+  private static ProgressBar bar(PrintWriter err, String task, long total) {
     return new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(total)

@@ -2,26 +2,15 @@ package org.faceauth.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.flow.VerificationResult;
 import org.faceauth.core.user.UserId;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code faceauth verify USER_ID IMAGE}: is this photo the enrolled user? */
 @Command(name = "verify", description = "Verify (1:1) that a photo shows an enrolled user.")
-final class VerifyCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Mixin EngineOptions engine = new EngineOptions();
-
-  @Mixin StoreOptions store = new StoreOptions();
-
-  @Mixin Workers workers = new Workers();
-
+final class VerifyCommand extends StoreCommand {
   @Parameters(index = "0", paramLabel = "USER_ID", description = "The claimed user.")
   String userId;
 
@@ -29,19 +18,16 @@ final class VerifyCommand implements Callable<Integer> {
   Path image;
 
   @Override
-  public Integer call() {
+  int run(StoreOptions.Session session) {
     UserId user = UserId.of(userId);
-    byte[] bytes = ImageFiles.read(image);
-    try (StoreOptions.Session session = store.open(engine, workers)) {
-      VerificationResult result = session.system().service().verify(user, bytes, RequestContext.cli());
-      Json.println(spec.commandLine().getOut(), Json.object(
-          "user", user.value(),
-          "match", result.match(),
-          "outcome", result.outcome().name().toLowerCase(Locale.ROOT),
-          "score", result.score().map(s -> Json.round(s, 4)).orElse(null),
-          "threshold", Json.round(result.threshold(), 4),
-          "ms", Json.round(result.elapsedMillis(), 1)));
-    }
+    VerificationResult result = session.system().service().verify(user, ImageFiles.read(image), RequestContext.cli());
+    Json.println(out(), Json.object(
+        "user", user.value(),
+        "match", result.match(),
+        "outcome", result.outcome().name().toLowerCase(Locale.ROOT),
+        "score", result.score().map(s -> Json.round(s, 4)).orElse(null),
+        "threshold", Json.round(result.threshold(), 4),
+        "ms", Json.round(result.elapsedMillis(), 1)));
     return FaceAuthCli.EXIT_OK;
   }
 }
