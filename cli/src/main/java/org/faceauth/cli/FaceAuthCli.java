@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       RotateKeyCommand.class,
       BenchIndexCommand.class,
+      ServeCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FaceAuthCli {

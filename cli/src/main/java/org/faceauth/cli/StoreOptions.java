@@ -28,12 +28,7 @@ final class StoreOptions {
   StoreSettings settings() {
     StoreSettings settings = StoreSettings.fromEnvironment(System.getenv());
     if (dataDirectory != null) {
-      StoreSettings moved = StoreSettings.embedded(dataDirectory);
-      settings = new StoreSettings(
-          dataDirectory, System.getenv(StoreSettings.DB_URL) == null ? moved.databaseUrl() : settings.databaseUrl(),
-          settings.templateKey(),
-          System.getenv(StoreSettings.KEY_FILE) == null ? moved.keyFile() : settings.keyFile(),
-          settings.rawRetention(), settings.debugCrops());
+      settings = settings.withDataDirectory(dataDirectory);
     }
     return databaseUrl == null ? settings : settings.withDatabaseUrl(databaseUrl);
   }

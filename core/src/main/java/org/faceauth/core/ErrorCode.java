@@ -39,6 +39,8 @@ public enum ErrorCode {
   NO_TEMPLATES_FOR_MODEL(Family.NOT_FOUND),
   /** Every enrollment image was refused (each image's reason is given). */
   ENROLLMENT_REJECTED(Family.REJECTED),
+  /** A user with this id already exists. */
+  USER_EXISTS(Family.CONFLICT),
   /** The face already belongs to another enrolled user (one person, one account). */
   DUPLICATE_FACE(Family.CONFLICT),
   /** The database cannot be reached or refused an operation. */

@@ -17,6 +17,7 @@ import org.faceauth.store.dataset.DatasetFolder;
 import org.faceauth.store.jdbc.Database;
 import org.faceauth.store.jdbc.Dialect;
 import org.faceauth.store.jdbc.JdbcFaceStore;
+import org.faceauth.store.keys.ApiKeyStore;
 
 /**
  * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store
@@ -31,6 +32,7 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final JdbcFaceStore store;
   private final DatasetFolder dataset;
   private final FaceAuthService service;
+  private final ApiKeyStore apiKeys;
 
   private FaceAuthSystem(
       StoreSettings settings, Database database, TemplateCipher cipher, JdbcFaceStore store, DatasetFolder dataset,
@@ -41,6 +43,7 @@ public final class FaceAuthSystem implements AutoCloseable {
     this.store = store;
     this.dataset = dataset;
     this.service = service;
+    this.apiKeys = new ApiKeyStore(database, Clock.systemUTC());
   }
 
   /**
@@ -84,6 +87,15 @@ public final class FaceAuthSystem implements AutoCloseable {
 
   public JdbcFaceStore store() {
     return store;
+  }
+
+  /** The REST server's API keys. */
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
+  }
+
+  public StoreSettings settings() {
+    return settings;
   }
 
   public DatasetFolder dataset() {

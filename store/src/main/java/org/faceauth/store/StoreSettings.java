@@ -73,6 +73,22 @@ public record StoreSettings(
         Boolean.parseBoolean(env.getOrDefault(DEBUG_CROPS, "false")));
   }
 
+  /**
+   * The same settings under another data directory: the SQLite file and the key file move with it unless they were
+   * set explicitly elsewhere.
+   */
+  public StoreSettings withDataDirectory(Path directory) {
+    StoreSettings before = embedded(dataDirectory);
+    StoreSettings after = embedded(directory);
+    return new StoreSettings(
+        directory,
+        databaseUrl.equals(before.databaseUrl()) ? after.databaseUrl() : databaseUrl,
+        templateKey,
+        keyFile.equals(before.keyFile()) ? after.keyFile() : keyFile,
+        rawRetention,
+        debugCrops);
+  }
+
   public StoreSettings withDatabaseUrl(String url) {
     return new StoreSettings(dataDirectory, url, templateKey, keyFile, rawRetention, debugCrops);
   }

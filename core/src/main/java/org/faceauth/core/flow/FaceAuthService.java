@@ -23,6 +23,7 @@ import org.faceauth.core.image.InvalidImageException;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
 import org.faceauth.core.pipeline.FaceResult;
+import org.faceauth.core.pipeline.StageTimings;
 import org.faceauth.core.quality.QualityIssue;
 import org.faceauth.core.template.IndexHit;
 import org.faceauth.core.template.Template;
@@ -30,6 +31,7 @@ import org.faceauth.core.template.TemplateIndex;
 import org.faceauth.core.template.TemplateStore;
 import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserProfile;
 import org.faceauth.core.user.UserStatus;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -158,13 +160,14 @@ public final class FaceAuthService implements AutoCloseable {
     if (user.get().status() == UserStatus.DISABLED) {
       record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
       return new VerificationResult(
-          userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start));
+          userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start),
+          StageTimings.ZERO);
     }
     FaceResult result = engine.verificationPipeline().process(image);
     if (!result.accepted()) {
       record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
       return new VerificationResult(
-          userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start));
+          userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), result.timings());
     }
     OptionalDouble score = index.scoreUser(userId, result.embedding().orElseThrow());
     if (score.isEmpty()) {
@@ -177,7 +180,7 @@ public final class FaceAuthService implements AutoCloseable {
         Optional.of(score.getAsDouble()));
     return new VerificationResult(
         userId, match ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH, Optional.of(score.getAsDouble()),
-        threshold(), millisSince(start));
+        threshold(), millisSince(start), result.timings());
   }
 
   /**
@@ -193,7 +196,7 @@ public final class FaceAuthService implements AutoCloseable {
     FaceResult result = engine.verificationPipeline().process(image);
     if (!result.accepted()) {
       record(context, AuditAction.IDENTIFY, Optional.empty(), "no_face", Optional.empty());
-      return new IdentificationResult(false, List.of(), threshold(), millisSince(start));
+      return new IdentificationResult(false, List.of(), threshold(), millisSince(start), result.timings());
     }
     List<IndexHit> candidates = new ArrayList<>();
     for (IndexHit hit : index.search(result.embedding().orElseThrow(), topK)) {
@@ -205,7 +208,7 @@ public final class FaceAuthService implements AutoCloseable {
     Optional<String> subject = candidates.stream().findFirst().map(h -> h.user().value());
     record(context, AuditAction.IDENTIFY, subject, subject.isPresent() ? "match" : "unknown",
         candidates.stream().findFirst().map(IndexHit::score));
-    return new IdentificationResult(true, candidates, threshold(), millisSince(start));
+    return new IdentificationResult(true, candidates, threshold(), millisSince(start), result.timings());
   }
 
   /**
@@ -222,6 +225,19 @@ public final class FaceAuthService implements AutoCloseable {
       record(context, AuditAction.ERASE, pseudonym, pseudonym.isPresent() ? "erased" : "not_found",
           Optional.empty());
       return pseudonym.isPresent();
+    });
+  }
+
+  /**
+   * Registers a person before their first enrollment.
+   *
+   * @throws FaceAuthException {@link ErrorCode#USER_EXISTS} if the id is taken
+   */
+  public User createUser(UserId userId, UserProfile profile, RequestContext context) {
+    return underUserLock(userId, () -> {
+      User user = store.create(userId, profile);
+      record(context, AuditAction.CREATE_USER, Optional.of(userId.value()), "created", Optional.empty());
+      return user;
     });
   }
 

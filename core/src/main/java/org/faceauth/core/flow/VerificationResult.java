@@ -1,6 +1,7 @@
 package org.faceauth.core.flow;
 
 import java.util.Optional;
+import org.faceauth.core.pipeline.StageTimings;
 import org.faceauth.core.user.UserId;
 
 /**
@@ -11,9 +12,15 @@ import org.faceauth.core.user.UserId;
  * @param score best cosine similarity over the user's templates, when a face was compared
  * @param threshold the decision threshold
  * @param elapsedMillis time from image bytes to decision
+ * @param stages time per pipeline stage ({@link StageTimings#ZERO} when no image was processed)
  */
 public record VerificationResult(
-    UserId user, VerificationOutcome outcome, Optional<Double> score, double threshold, double elapsedMillis) {
+    UserId user,
+    VerificationOutcome outcome,
+    Optional<Double> score,
+    double threshold,
+    double elapsedMillis,
+    StageTimings stages) {
   public boolean match() {
     return outcome == VerificationOutcome.MATCH;
   }

@@ -83,6 +83,11 @@ public final class FaceEngine implements AutoCloseable {
     return matcher;
   }
 
+  /** The enrollment quality gate (also used to grade faces found by detection). */
+  public QualityGate qualityGate() {
+    return qualityGate;
+  }
+
   /** The decision threshold in force for the configured embedding model. */
   public double threshold() {
     return config.effectiveThreshold();

@@ -21,6 +21,13 @@ public interface TemplateStore extends AutoCloseable {
    */
   User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace);
 
+  /**
+   * Creates a user without templates (they enroll later).
+   *
+   * @throws org.faceauth.core.FaceAuthException {@link org.faceauth.core.ErrorCode#USER_EXISTS} if the id is taken
+   */
+  User create(UserId user, UserProfile profile);
+
   /** The user, if enrolled. */
   Optional<User> user(UserId user);
 

@@ -75,20 +75,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
       Optional<String> rowId = internalId(c, user);
       String id;
       if (rowId.isEmpty()) {
-        id = UUID.randomUUID().toString();
-        try (PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO users (id, external_id, display_name, email, status, consent_at, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-          insert.setString(1, id);
-          insert.setString(2, user.value());
-          insert.setString(3, profile.displayName().orElse(null));
-          insert.setString(4, profile.email().orElse(null));
-          insert.setString(5, UserStatus.ACTIVE.name());
-          setMillis(insert, 6, profile.consentAt());
-          insert.setLong(7, now);
-          insert.setLong(8, now);
-          insert.executeUpdate();
-        }
+        id = insertUser(c, user, profile, now);
       } else {
         id = rowId.get();
         try (PreparedStatement update = c.prepareStatement(
@@ -123,6 +110,35 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
       return null;
     });
     return user(user).orElseThrow();
+  }
+
+  @Override
+  public User create(UserId user, UserProfile profile) {
+    inTransaction(c -> {
+      if (internalId(c, user).isPresent()) {
+        throw new FaceAuthException(ErrorCode.USER_EXISTS, "A user '" + user + "' already exists.");
+      }
+      return insertUser(c, user, profile, clock.millis());
+    });
+    return user(user).orElseThrow();
+  }
+
+  private static String insertUser(Connection c, UserId user, UserProfile profile, long now) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO users (id, external_id, display_name, email, status, consent_at, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, id);
+      insert.setString(2, user.value());
+      insert.setString(3, profile.displayName().orElse(null));
+      insert.setString(4, profile.email().orElse(null));
+      insert.setString(5, UserStatus.ACTIVE.name());
+      setMillis(insert, 6, profile.consentAt());
+      insert.setLong(7, now);
+      insert.setLong(8, now);
+      insert.executeUpdate();
+    }
+    return id;
   }
 
   @Override

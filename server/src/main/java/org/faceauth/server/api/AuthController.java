@@ -1,0 +1,140 @@
+package org.faceauth.server.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.flow.IdentificationResult;
+import org.faceauth.core.flow.RequestContext;
+import org.faceauth.core.flow.VerificationOutcome;
+import org.faceauth.core.flow.VerificationResult;
+import org.faceauth.core.user.UserId;
+import org.faceauth.server.problem.ApiErrorCode;
+import org.faceauth.server.problem.ApiException;
+import org.faceauth.server.protection.InferenceLimiter;
+import org.faceauth.server.protection.LoginLockout;
+import org.faceauth.server.token.TokenIssuer;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Login (1:1 verify, with a signed token on a match) and 1:N identify (app keys). */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+  private final FaceAuthService service;
+  private final InferenceLimiter limiter;
+  private final LoginLockout lockout;
+  private final TokenIssuer tokens;
+  private final FlowMetrics metrics;
+
+  AuthController(
+      FaceAuthService service, InferenceLimiter limiter, LoginLockout lockout, TokenIssuer tokens,
+      FlowMetrics metrics) {
+    this.service = service;
+    this.limiter = limiter;
+    this.lockout = lockout;
+    this.tokens = tokens;
+    this.metrics = metrics;
+  }
+
+  /** The JSON body of a verification. */
+  record VerifyJson(String userId, String image) {}
+
+  /** The JSON body of an identification. */
+  record IdentifyJson(String image, Integer top) {}
+
+  @PostMapping(value = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Map<String, Object> verify(
+      @RequestParam(value = "userId", required = false) String userId,
+      @RequestPart(value = "image", required = false) MultipartFile image,
+      HttpServletRequest request) {
+    return verify(requireUser(userId), ImageInput.of(image, "image"), request);
+  }
+
+  @PostMapping(value = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> verifyJson(@RequestBody VerifyJson body, HttpServletRequest request) {
+    return verify(requireUser(body.userId()), ImageInput.ofBase64(body.image(), "image"), request);
+  }
+
+  @PostMapping(value = "/identify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Map<String, Object> identify(
+      @RequestPart(value = "image", required = false) MultipartFile image,
+      @RequestParam(defaultValue = "3") int top,
+      HttpServletRequest request) {
+    return identify(ImageInput.of(image, "image"), top, request);
+  }
+
+  @PostMapping(value = "/identify", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> identifyJson(@RequestBody IdentifyJson body, HttpServletRequest request) {
+    return identify(ImageInput.ofBase64(body.image(), "image"), body.top() == null ? 3 : body.top(), request);
+  }
+
+  /** The public keys that verify login tokens (JWKS). */
+  @GetMapping("/jwks.json")
+  Map<String, Object> jwks() {
+    return tokens.publicKeys();
+  }
+
+  private Map<String, Object> verify(UserId user, byte[] image, HttpServletRequest request) {
+    RequestContext context = Requests.context(request);
+    lockout.check(user);
+    VerificationResult result = limiter.run(() -> service.verify(user, image, context));
+    String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
+    metrics.record("verify", outcome, result.stages());
+    if (result.outcome() == VerificationOutcome.NO_FACE) {
+      lockout.failed(user, context);
+      throw new ApiException(ApiErrorCode.NO_FACE, "No face was found. Face the camera in good, even light.");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("userId", user.value());
+    body.put("match", result.match());
+    body.put("outcome", outcome);
+    body.put("score", result.score().map(s -> Math.round(s * 10_000) / 10_000.0).orElse(null));
+    body.put("threshold", result.threshold());
+    body.put("liveness", null);
+    if (result.match()) {
+      lockout.succeeded(user);
+      TokenIssuer.Token token = tokens.issue(user, result.score().orElseThrow());
+      body.put("token", token.value());
+      body.put("tokenType", "Bearer");
+      body.put("expiresIn", token.expiresInSeconds());
+    } else if (result.outcome() == VerificationOutcome.NO_MATCH) {
+      lockout.failed(user, context);
+    }
+    body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
+    return body;
+  }
+
+  private Map<String, Object> identify(byte[] image, int top, HttpServletRequest request) {
+    IdentificationResult result = limiter.run(() -> service.identify(image, top, Requests.context(request)));
+    metrics.record("identify", result.faceFound() ? (result.known() ? "match" : "unknown") : "no_face",
+        result.stages());
+    if (!result.faceFound()) {
+      throw new ApiException(ApiErrorCode.NO_FACE, "No face was found. Face the camera in good, even light.");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("userId", result.known() ? result.candidates().get(0).user().value() : "unknown");
+    body.put("known", result.known());
+    body.put("candidates", result.candidates().stream()
+        .map(h -> Map.of("userId", h.user().value(), "score", Math.round(h.score() * 10_000) / 10_000.0))
+        .toList());
+    body.put("threshold", result.threshold());
+    body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
+    return body;
+  }
+
+  private static UserId requireUser(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send the claimed 'userId' with the image.");
+    }
+    return UserId.of(userId);
+  }
+}

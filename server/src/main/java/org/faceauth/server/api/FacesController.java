@@ -1,0 +1,149 @@
+package org.faceauth.server.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.faceauth.core.align.AlignedFace;
+import org.faceauth.core.detect.BoundingBox;
+import org.faceauth.core.detect.DetectedFace;
+import org.faceauth.core.detect.DetectorKind;
+import org.faceauth.core.detect.Point2;
+import org.faceauth.core.image.BgrImage;
+import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.pipeline.FacePipeline;
+import org.faceauth.core.quality.QualityMetrics;
+import org.faceauth.core.quality.QualityReport;
+import org.faceauth.server.problem.ApiErrorCode;
+import org.faceauth.server.problem.ApiException;
+import org.faceauth.server.protection.InferenceLimiter;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Detection (every face with box, landmarks, score and quality) and the aligned crop of the main face (app keys). */
+@RestController
+@RequestMapping("/api/v1/faces")
+class FacesController {
+  private final FaceEngine engine;
+  private final InferenceLimiter limiter;
+
+  FacesController(FaceEngine engine, InferenceLimiter limiter) {
+    this.engine = engine;
+    this.limiter = limiter;
+  }
+
+  /** The JSON body of detect and crop. */
+  record ImageJson(String image, String detector) {}
+
+  @PostMapping(value = "/detect", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Map<String, Object> detect(
+      @RequestPart(value = "image", required = false) MultipartFile image,
+      @RequestParam(required = false) String detector) {
+    return detect(ImageInput.of(image, "image"), detector);
+  }
+
+  @PostMapping(value = "/detect", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> detectJson(@RequestBody ImageJson body) {
+    return detect(ImageInput.ofBase64(body.image(), "image"), body.detector());
+  }
+
+  @PostMapping(value = "/crop", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.IMAGE_JPEG_VALUE)
+  ResponseEntity<byte[]> crop(
+      @RequestPart(value = "image", required = false) MultipartFile image,
+      @RequestParam(required = false) String detector) {
+    return crop(ImageInput.of(image, "image"), detector);
+  }
+
+  @PostMapping(value = "/crop", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.IMAGE_JPEG_VALUE)
+  ResponseEntity<byte[]> cropJson(@RequestBody ImageJson body) {
+    return crop(ImageInput.ofBase64(body.image(), "image"), body.detector());
+  }
+
+  private Map<String, Object> detect(byte[] bytes, String detectorName) {
+    DetectorKind kind = kind(detectorName);
+    return limiter.run(() -> {
+      try (BgrImage image = engine.decoder().decode(bytes)) {
+        List<DetectedFace> faces = engine.detector(kind).detect(image);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DetectedFace face : faces) {
+          try (AlignedFace aligned = engine.aligner().align(image, face.landmarks())) {
+            out.add(face(face, engine.qualityGate().assess(face, faces, aligned)));
+          }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detector", kind.id());
+        body.put("width", image.width());
+        body.put("height", image.height());
+        body.put("faces", out);
+        return body;
+      }
+    });
+  }
+
+  private ResponseEntity<byte[]> crop(byte[] bytes, String detectorName) {
+    DetectorKind kind = kind(detectorName);
+    byte[] jpeg = limiter.run(() -> {
+      try (BgrImage image = engine.decoder().decode(bytes)) {
+        List<DetectedFace> faces = engine.detector(kind).detect(image);
+        DetectedFace subject = FacePipeline.subject(faces, image.width(), image.height())
+            .orElseThrow(() -> new ApiException(ApiErrorCode.NO_FACE, "No face was found to crop."));
+        try (AlignedFace aligned = engine.aligner().align(image, subject.landmarks())) {
+          MatOfByte buffer = new MatOfByte();
+          try {
+            Imgcodecs.imencode(".jpg", aligned.image().mat(), buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 95));
+            return buffer.toArray();
+          } finally {
+            buffer.release();
+          }
+        }
+      }
+    });
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(jpeg);
+  }
+
+  private DetectorKind kind(String name) {
+    if (name == null || name.isBlank()) {
+      return engine.config().strategy().verify();
+    }
+    try {
+      return DetectorKind.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ApiErrorCode.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> face(DetectedFace face, QualityReport quality) {
+    BoundingBox b = face.box();
+    List<List<Double>> landmarks = new ArrayList<>();
+    for (Point2 p : face.landmarks().points()) {
+      landmarks.add(List.of(round(p.x()), round(p.y())));
+    }
+    QualityMetrics m = quality.metrics();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("box", List.of(round(b.x()), round(b.y()), round(b.width()), round(b.height())));
+    out.put("score", round(face.score()));
+    out.put("landmarks", landmarks);
+    out.put("quality", Map.of(
+        "acceptable", quality.acceptable(),
+        "issues", quality.issues().stream().map(Enum::name).toList(),
+        "interEyeDistance", round(m.interEyeDistance()),
+        "sharpness", round(m.sharpness()),
+        "yaw", round(m.yaw()),
+        "pitch", round(m.pitch())));
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

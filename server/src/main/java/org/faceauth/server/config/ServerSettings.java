@@ -1,0 +1,59 @@
+package org.faceauth.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The server's {@code faceauth.*} settings (environment variables such as {@code FACEAUTH_DATA_DIR} bind to them).
+ *
+ * @param dataDir data directory (default: $FACEAUTH_DATA_DIR, else ./data)
+ * @param dbUrl JDBC URL (default: SQLite in the data directory)
+ * @param modelsDir model files (default: $FACEAUTH_MODELS_DIR, else ./models)
+ * @param bootstrapAdminKey the first admin key, for scripts and CI; otherwise one is made and printed once
+ * @param corsOrigins origins allowed to call the API from a browser
+ * @param rateLimit requests per minute per API key and per client address
+ * @param lockout brute-force protection of each user's verification
+ * @param inference bounded inference: concurrent requests and the waiting room before answering 503
+ * @param upload size limits of request bodies
+ * @param token login tokens issued on a successful verification
+ */
+@ConfigurationProperties("faceauth")
+public record ServerSettings(
+    Path dataDir,
+    String dbUrl,
+    Path modelsDir,
+    String bootstrapAdminKey,
+    @DefaultValue List<String> corsOrigins,
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue Lockout lockout,
+    @DefaultValue Inference inference,
+    @DefaultValue Upload upload,
+    @DefaultValue Token token) {
+  /** Requests per minute. */
+  public record RateLimit(@DefaultValue("600") int perKeyPerMinute, @DefaultValue("300") int perAddressPerMinute) {}
+
+  /** After {@code maxFailures} failed verifications within {@code window}, verification is locked for {@code lock}. */
+  public record Lockout(
+      @DefaultValue("5") int maxFailures,
+      @DefaultValue("15m") Duration window,
+      @DefaultValue("15m") Duration lock) {}
+
+  /** At most {@code concurrency} inferences at once and {@code queue} more waiting (0: number of cores). */
+  public record Inference(@DefaultValue("0") int concurrency, @DefaultValue("16") int queue) {
+    public int effectiveConcurrency() {
+      return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+    }
+  }
+
+  /** Largest request body (JSON with base64 images included). */
+  public record Upload(@DefaultValue("110000000") long maxRequestBytes) {}
+
+  /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
+  public record Token(
+      @DefaultValue("faceauth") String issuer,
+      @DefaultValue("faceauth-apps") String audience,
+      @DefaultValue("5m") Duration ttl) {}
+}

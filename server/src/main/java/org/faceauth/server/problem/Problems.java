@@ -1,0 +1,75 @@
+package org.faceauth.server.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.faceauth.server.middleware.RequestIdFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * FaceAuth's one error format: RFC 7807 {@code application/problem+json} with a stable {@code code}, the request id,
+ * and {@code Retry-After} when waiting helps. Used by the exception handler and by the filters that answer before a
+ * controller runs. Counts every problem by code for the metrics.
+ */
+@Component
+public final class Problems {
+  /** The problem media type. */
+  public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+  private final ObjectMapper mapper;
+  private final MeterRegistry metrics;
+
+  public Problems(ObjectMapper mapper, MeterRegistry metrics) {
+    this.mapper = mapper;
+    this.metrics = metrics;
+  }
+
+  /** One problem to send. */
+  public record Problem(
+      HttpStatus status, String code, String title, String detail, Optional<Long> retryAfterSeconds,
+      Map<String, Object> extra) {
+    public static Problem of(ApiException e) {
+      return new Problem(e.code().status(), e.code().name(), e.code().title(), e.getMessage(), e.retryAfterSeconds(),
+          e.extra());
+    }
+  }
+
+  public ResponseEntity<Map<String, Object>> entity(Problem problem, HttpServletRequest request) {
+    ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);
+    problem.retryAfterSeconds().ifPresent(s -> builder.header(HttpHeaders.RETRY_AFTER, Long.toString(s)));
+    return builder.body(body(problem, request));
+  }
+
+  /** Writes the problem straight to the response (for filters). */
+  public void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setStatus(problem.status().value());
+    response.setContentType(PROBLEM_JSON.toString());
+    problem.retryAfterSeconds().ifPresent(s -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(s)));
+    mapper.writeValue(response.getOutputStream(), body(problem, request));
+  }
+
+  private Map<String, Object> body(Problem problem, HttpServletRequest request) {
+    metrics.counter("faceauth.problems", "code", problem.code(), "status", Integer.toString(problem.status().value()))
+        .increment();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "urn:faceauth:problem:" + problem.code());
+    body.put("title", problem.title());
+    body.put("status", problem.status().value());
+    body.put("detail", problem.detail());
+    body.put("instance", request.getRequestURI());
+    body.put("code", problem.code());
+    body.put("requestId", RequestIdFilter.requestId(request));
+    problem.retryAfterSeconds().ifPresent(s -> body.put("retryAfterSeconds", s));
+    body.putAll(problem.extra());
+    return body;
+  }
+}

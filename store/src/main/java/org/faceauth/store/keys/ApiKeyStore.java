@@ -1,0 +1,152 @@
+package org.faceauth.store.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+import org.faceauth.store.jdbc.Database;
+
+/**
+ * API keys of the REST server, kept as SHA-256 hashes (keys are 256 random bits, so a plain hash cannot be reversed
+ * by guessing). Made and revoked with {@code faceauth keys}; the server checks them on every request. Thread-safe.
+ */
+public final class ApiKeyStore {
+  private static final String PREFIX = "fa_";
+
+  private final Database database;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public ApiKeyStore(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /** A key just made: its stored record and the secret, which is never shown again. */
+  public record IssuedKey(ApiKey key, String secret) {}
+
+  /** Makes a new random key. */
+  public IssuedKey create(String name, ApiKeyRole role) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return new IssuedKey(register(name, role, secret), secret);
+  }
+
+  /**
+   * Stores a key chosen elsewhere (the bootstrap admin key from the environment).
+   *
+   * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} if it is shorter than 24 characters
+   */
+  public ApiKey register(String name, ApiKeyRole role, String secret) {
+    if (secret == null || secret.length() < 24) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "An API key must be at least 24 characters long.");
+    }
+    ApiKey key = new ApiKey(UUID.randomUUID().toString(), name, role, clock.instant(), Optional.empty());
+    run(c -> {
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO api_keys (id, name, role, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        insert.setString(1, key.id());
+        insert.setString(2, name);
+        insert.setString(3, role.name());
+        insert.setString(4, hash(secret));
+        insert.setLong(5, key.createdAt().toEpochMilli());
+        insert.executeUpdate();
+      }
+      return null;
+    });
+    return key;
+  }
+
+  /** The active key whose secret this is, if any. */
+  public Optional<ApiKey> authenticate(String secret) {
+    if (secret == null || secret.isEmpty()) {
+      return Optional.empty();
+    }
+    return run(c -> {
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
+        select.setString(1, hash(secret));
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? Optional.of(read(rows)) : Optional.<ApiKey>empty();
+        }
+      }
+    });
+  }
+
+  /** Every key, active or revoked, oldest first. */
+  public List<ApiKey> list() {
+    return run(c -> {
+      List<ApiKey> keys = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement(
+              "SELECT id, name, role, created_at, revoked_at FROM api_keys ORDER BY created_at, id");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          keys.add(read(rows));
+        }
+      }
+      return keys;
+    });
+  }
+
+  /** Revokes a key by id; false if there is no active key with that id. */
+  public boolean revoke(String id) {
+    return run(c -> {
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+        update.setLong(1, clock.millis());
+        update.setString(2, id);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Whether some active admin key exists. */
+  public boolean hasActiveAdmin() {
+    return list().stream().anyMatch(k -> k.active() && k.role() == ApiKeyRole.ADMIN);
+  }
+
+  private static ApiKey read(ResultSet rows) throws SQLException {
+    long revoked = rows.getLong("revoked_at");
+    Optional<Instant> revokedAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
+    return new ApiKey(rows.getString("id"), rows.getString("name"), ApiKeyRole.valueOf(rows.getString("role")),
+        Instant.ofEpochMilli(rows.getLong("created_at")), revokedAt);
+  }
+
+  static String hash(String secret) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T run(SqlWork<T> work) {
+    try (Connection c = database.connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new FaceAuthException(
+          ErrorCode.STORE_FAILED, "API key operation failed on " + database.describe() + ": " + e.getMessage(), e);
+    }
+  }
+}
