@@ -3,11 +3,8 @@ package org.faceauth.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.detect.DetectedFace;
 import org.faceauth.core.detect.DetectorKind;
@@ -54,7 +51,7 @@ class ImageDecoderTest {
 
   @Test
   void decode_pngHeaderDeclaringTenGigapixels_isRejectedBeforeDecoding() {
-    assertRejected(pngHeaderOnly(100_000, 100_000), ErrorCode.IMAGE_TOO_MANY_PIXELS, "100000×100000");
+    assertRejected(TestData.pngHeaderOnly(100_000, 100_000), ErrorCode.IMAGE_TOO_MANY_PIXELS, "100000×100000");
   }
 
   @Test
@@ -139,24 +136,4 @@ class ImageDecoderTest {
   }
 
   /** A PNG signature, an IHDR chunk declaring the size, and IEND: no pixel data at all. */
-  private static byte[] pngHeaderOnly(int width, int height) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-        .put((byte) 0).put((byte) 0).put((byte) 0);
-    chunk(out, "IHDR", ihdr.array());
-    chunk(out, "IEND", new byte[0]);
-    return out.toByteArray();
-  }
-
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-    out.writeBytes(typeBytes);
-    out.writeBytes(data);
-    CRC32 crc = new CRC32();
-    crc.update(typeBytes);
-    crc.update(data);
-    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-  }
 }

@@ -1,11 +1,15 @@
 package org.faceauth.core.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.faceauth.core.image.ImageFormat;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
@@ -79,5 +83,27 @@ public final class TestData {
       engine = FaceEngine.open(EngineConfig.defaults(models()));
     }
     return engine;
+  }
+
+  /** A valid PNG signature, header and end chunk declaring {@code width × height}, with no pixel data. */
+  public static byte[] pngHeaderOnly(int width, int height) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+        .put((byte) 0).put((byte) 0).put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }

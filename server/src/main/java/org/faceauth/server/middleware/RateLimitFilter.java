@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token buckets (Bucket4j) per client address and per API key on {@code /api/}: a request takes one token from each;
+ * Token buckets (Bucket4j) per client address and per API key on {@code /api/} (health excepted): a request takes one token from each;
  * an empty bucket answers 429 with {@code Retry-After}. Runs before the key check, so guessing keys is slowed too.
  * Buckets live in memory, per node, the least recently used dropped beyond {@value #MAX_BUCKETS}.
  */
@@ -54,7 +54,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/") || "OPTIONS".equals(request.getMethod());
+    String path = request.getRequestURI();
+    return !path.startsWith("/api/") || path.equals("/api/v1/health") || "OPTIONS".equals(request.getMethod());
   }
 
   @Override

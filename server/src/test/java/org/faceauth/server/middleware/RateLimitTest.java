@@ -1,0 +1,24 @@
+package org.faceauth.server.middleware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.faceauth.server.testing.Api.Answer;
+import org.faceauth.server.testing.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Past the per-address budget, requests get 429 with Retry-After, also when the key is wrong. */
+@TestPropertySource(properties = "faceauth.rate-limit.per-address-per-minute=5")
+class RateLimitTest extends ServerTest {
+  @Test
+  void theSixthRequestInAMinuteIsRefusedWithRetryAfter() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.get("/api/v1/users", "fa_guessing-keys-" + i + "-000000000000").status()).isEqualTo(401);
+    }
+    Answer limited = api.get("/api/v1/users", ADMIN_KEY);
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+    assertThat(api.get("/api/v1/health", null).status()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,43 @@
+package org.faceauth.server.middleware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.faceauth.core.testing.TestData;
+import org.faceauth.server.testing.Api.Answer;
+import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Bodies, files and pixel counts beyond the limits are refused with 413 before any decoding. */
+@TestPropertySource(properties = {
+    "spring.servlet.multipart.max-file-size=200KB", "faceauth.upload.max-request-bytes=400000"})
+class UploadLimitsTest extends ServerTest {
+  @Test
+  void aFileLargerThanTheLimitIsRefused() {
+    byte[] big = new byte[300_000];
+    big[0] = (byte) 0xFF;
+    big[1] = (byte) 0xD8;
+    big[2] = (byte) 0xFF;
+    Answer answer = api.postMultipart("/api/v1/faces/detect", appKey, List.of(Part.bytes("image", "big.jpg", big)));
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void aJsonBodyLargerThanTheLimitIsRefused() {
+    Answer answer = api.postJson("/api/v1/faces/detect", appKey, Map.of("image", "A".repeat(500_000)));
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void aSmallFileDeclaringAHugeImageIsRefusedFromItsHeader() {
+    Answer answer = api.postMultipart("/api/v1/faces/detect", appKey,
+        List.of(Part.bytes("image", "huge.png", TestData.pngHeaderOnly(100_000, 100_000))));
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("code").asText()).isEqualTo("IMAGE_TOO_MANY_PIXELS");
+  }
+}
