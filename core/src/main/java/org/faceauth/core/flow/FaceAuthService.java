@@ -33,9 +33,6 @@ import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import org.faceauth.core.user.UserStatus;
-import org.opencv.core.MatOfByte;
-import org.opencv.core.MatOfInt;
-import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * FaceAuth's flows: enroll, verify (1:1), identify (1:N), erase. Images go through the {@link FaceEngine}'s
@@ -321,13 +318,7 @@ public final class FaceAuthService implements AutoCloseable {
   private byte[] alignedJpeg(FacePipeline pipeline, byte[] image, DetectedFace face) {
     try (BgrImage decoded = pipeline.decoder().decode(image);
         AlignedFace aligned = engine.aligner().align(decoded, face.landmarks())) {
-      MatOfByte buffer = new MatOfByte();
-      try {
-        Imgcodecs.imencode(".jpg", aligned.image().mat(), buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 95));
-        return buffer.toArray();
-      } finally {
-        buffer.release();
-      }
+      return aligned.jpeg();
     }
   }
 

@@ -17,9 +17,6 @@ import org.faceauth.core.quality.QualityReport;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.protection.InferenceLimiter;
-import org.opencv.core.MatOfByte;
-import org.opencv.core.MatOfInt;
-import org.opencv.imgcodecs.Imgcodecs;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,13 +95,7 @@ class FacesController {
         DetectedFace subject = FacePipeline.subject(faces, image.width(), image.height())
             .orElseThrow(() -> new ApiException(ApiErrorCode.NO_FACE, "No face was found to crop."));
         try (AlignedFace aligned = engine.aligner().align(image, subject.landmarks())) {
-          MatOfByte buffer = new MatOfByte();
-          try {
-            Imgcodecs.imencode(".jpg", aligned.image().mat(), buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 95));
-            return buffer.toArray();
-          } finally {
-            buffer.release();
-          }
+          return aligned.jpeg();
         }
       }
     });

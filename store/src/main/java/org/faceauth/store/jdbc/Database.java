@@ -80,6 +80,53 @@ public final class Database implements AutoCloseable {
     return DriverManager.getConnection(url, connectionProperties(dialect));
   }
 
+  /** Work done with one connection. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on a pooled connection in auto-commit mode.
+   *
+   * @throws FaceAuthException {@link ErrorCode#STORE_FAILED} when the database fails
+   */
+  public <T> T query(SqlWork<T> work) {
+    try (Connection c = connection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   *
+   * @throws FaceAuthException {@link ErrorCode#STORE_FAILED} when the database fails
+   */
+  public <T> T transaction(SqlWork<T> work) {
+    try (Connection c = connection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private FaceAuthException failure(SQLException e) {
+    return new FaceAuthException(
+        ErrorCode.STORE_FAILED, "Database operation failed on " + describe() + ": " + e.getMessage(), e);
+  }
+
   /** The URL without any password, for messages. */
   public String describe() {
     return redacted(url);

@@ -70,7 +70,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace) {
-    inTransaction(c -> {
+    database.transaction(c -> {
       long now = clock.millis();
       Optional<String> rowId = internalId(c, user);
       String id;
@@ -114,7 +114,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public User create(UserId user, UserProfile profile) {
-    inTransaction(c -> {
+    database.transaction(c -> {
       if (internalId(c, user).isPresent()) {
         throw new FaceAuthException(ErrorCode.USER_EXISTS, "A user '" + user + "' already exists.");
       }
@@ -143,7 +143,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public Optional<User> user(UserId user) {
-    return query(c -> {
+    return database.query(c -> {
       try (PreparedStatement select =
           c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u WHERE u.external_id = ?")) {
         select.setString(1, user.value());
@@ -156,7 +156,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public List<User> users() {
-    return query(c -> {
+    return database.query(c -> {
       List<User> users = new ArrayList<>();
       try (PreparedStatement select =
               c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u ORDER BY u.external_id");
@@ -171,7 +171,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public List<Template> templates(UserId user) {
-    return query(c -> {
+    return database.query(c -> {
       List<Template> templates = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
           "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
@@ -189,7 +189,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public void forEachTemplate(Consumer<Template> sink) {
-    inTransaction(c -> {
+    database.transaction(c -> {
       try (PreparedStatement select = c.prepareStatement(
           "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
               + "ORDER BY u.external_id, t.created_at, t.id")) {
@@ -206,7 +206,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public Optional<String> erase(UserId user) {
-    Optional<String> pseudonym = inTransaction(c -> {
+    Optional<String> pseudonym = database.transaction(c -> {
       Optional<String> id = internalId(c, user);
       if (id.isEmpty()) {
         return Optional.<String>empty();
@@ -240,7 +240,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
    * {@code secure_delete} on) no longer survive in the log either.
    */
   private void truncateWriteAheadLog() {
-    query(c -> {
+    database.query(c -> {
       try (Statement checkpoint = c.createStatement()) {
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       }
@@ -256,7 +256,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
    */
   public int reencryptAll(KeyRing newRing) {
     TemplateCipher target = new TemplateCipher(newRing);
-    int count = inTransaction(c -> {
+    int count = database.transaction(c -> {
       List<Template> all = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
               "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id");
@@ -285,7 +285,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public void record(AuditEvent event) {
-    inTransaction(c -> {
+    database.transaction(c -> {
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO audit_log (id, at, actor, action, subject, outcome, score, request_id, client_address) "
               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -310,7 +310,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
 
   @Override
   public List<AuditEvent> recent(int limit) {
-    return query(c -> {
+    return database.query(c -> {
       List<AuditEvent> events = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
           "SELECT at, actor, action, subject, outcome, score, request_id, client_address FROM audit_log "
@@ -346,7 +346,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
   public void close() {}
 
   private void checkKeys() {
-    query(c -> {
+    database.query(c -> {
       List<String> keyIds = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT key_id FROM templates");
           ResultSet rows = select.executeQuery()) {
@@ -432,40 +432,5 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
     }
   }
 
-  /** Work done with one connection. */
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
-  }
 
-  private <T> T query(SqlWork<T> work) {
-    try (Connection c = database.connection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  private <T> T inTransaction(SqlWork<T> work) {
-    try (Connection c = database.connection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  private FaceAuthException failure(SQLException e) {
-    return new FaceAuthException(
-        ErrorCode.STORE_FAILED, "Database operation failed on " + database.describe() + ": " + e.getMessage(), e);
-  }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +56,7 @@ public final class ApiKeyStore {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "An API key must be at least 24 characters long.");
     }
     ApiKey key = new ApiKey(UUID.randomUUID().toString(), name, role, clock.instant(), Optional.empty());
-    run(c -> {
+    database.query(c -> {
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO api_keys (id, name, role, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
         insert.setString(1, key.id());
@@ -77,7 +76,7 @@ public final class ApiKeyStore {
     if (secret == null || secret.isEmpty()) {
       return Optional.empty();
     }
-    return run(c -> {
+    return database.query(c -> {
       try (PreparedStatement select = c.prepareStatement(
           "SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
         select.setString(1, hash(secret));
@@ -90,7 +89,7 @@ public final class ApiKeyStore {
 
   /** Every key, active or revoked, oldest first. */
   public List<ApiKey> list() {
-    return run(c -> {
+    return database.query(c -> {
       List<ApiKey> keys = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
               "SELECT id, name, role, created_at, revoked_at FROM api_keys ORDER BY created_at, id");
@@ -105,7 +104,7 @@ public final class ApiKeyStore {
 
   /** Revokes a key by id; false if there is no active key with that id. */
   public boolean revoke(String id) {
-    return run(c -> {
+    return database.query(c -> {
       try (PreparedStatement update =
           c.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
         update.setLong(1, clock.millis());
@@ -133,20 +132,6 @@ public final class ApiKeyStore {
           MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T run(SqlWork<T> work) {
-    try (Connection c = database.connection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new FaceAuthException(
-          ErrorCode.STORE_FAILED, "API key operation failed on " + database.describe() + ": " + e.getMessage(), e);
     }
   }
 }
