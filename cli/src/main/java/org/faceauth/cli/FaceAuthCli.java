@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       RotateKeyCommand.class,
       BenchIndexCommand.class,
+      LivenessCommand.class,
       ServeCommand.class,
       KeysCommand.class,
       CommandLine.HelpCommand.class

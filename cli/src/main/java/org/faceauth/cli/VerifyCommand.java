@@ -27,6 +27,8 @@ final class VerifyCommand extends StoreCommand {
         "outcome", result.outcome().name().toLowerCase(Locale.ROOT),
         "score", result.score().map(s -> Json.round(s, 4)).orElse(null),
         "threshold", Json.round(result.threshold(), 4),
+        "liveness", result.liveness().map(l -> Json.object(
+            "live", l.live(), "score", Json.round(l.score(), 4), "checks", l.checks())).orElse(null),
         "ms", Json.round(result.elapsedMillis(), 1)));
     return FaceAuthCli.EXIT_OK;
   }

@@ -47,8 +47,9 @@ class UserCommandsTest {
 
     JsonNode genuine = run("verify", "Bill_Frist", known("Bill_Frist_1.jpg")).json().get(0);
     assertThat(genuine.get("match").asBoolean()).isTrue();
+    assertThat(genuine.get("liveness").get("live").asBoolean()).isTrue();
     assertThat(genuine.get("score").asDouble()).isGreaterThan(genuine.get("threshold").asDouble());
-    JsonNode impostor = run("verify", "Bill_Frist", known("Ann_Veneman_1.jpg")).json().get(0);
+    JsonNode impostor = run("verify", "Bill_Frist", known("Angelina_Jolie_1.jpg")).json().get(0);
     assertThat(impostor.get("match").asBoolean()).isFalse();
     assertThat(impostor.get("outcome").asText()).isEqualTo("no_match");
 
@@ -86,27 +87,40 @@ class UserCommandsTest {
 
   @Test
   void embeddingsExportToNpyAndRebuildALostDatabase() throws Exception {
-    List<String> enroll = new ArrayList<>(List.of("enroll", "Ann_Veneman"));
-    enroll.addAll(photos("Ann_Veneman"));
+    List<String> enroll = new ArrayList<>(List.of("enroll", "Angelina_Jolie"));
+    enroll.addAll(photos("Angelina_Jolie"));
     assertThat(run(enroll.toArray(String[]::new)).exitCode()).isZero();
 
     JsonNode exported = run("export-embeddings").json().get(0);
     assertThat(exported.get("users").asInt()).isEqualTo(1);
-    Path npy = Path.of(exported.get("folder").asText()).resolve("Ann_Veneman.npy");
+    Path npy = Path.of(exported.get("folder").asText()).resolve("Angelina_Jolie.npy");
     assertThat(npy).isRegularFile();
 
     Files.delete(folder.resolve("data/faceauth.db"));
     assertThat(run("users").json()).isEmpty();
     JsonNode rebuilt = run("rebuild").json().get(0);
     assertThat(rebuilt.get("users").asInt()).isEqualTo(1);
-    assertThat(run("verify", "Ann_Veneman", known("Ann_Veneman_1.jpg")).json().get(0).get("match").asBoolean())
+    assertThat(run("verify", "Angelina_Jolie", known("Angelina_Jolie_1.jpg")).json().get(0).get("match").asBoolean())
         .isTrue();
 
     JsonNode rotated = run("rotate-key").json().get(0);
     assertThat(rotated.get("templates").asInt()).isEqualTo(rebuilt.get("templates").asInt());
     assertThat(rotated.get("previousKeys").get(0).asText()).isNotEqualTo(rotated.get("newKey").asText());
-    assertThat(run("verify", "Ann_Veneman", known("Ann_Veneman_1.jpg")).json().get(0).get("match").asBoolean())
+    assertThat(run("verify", "Angelina_Jolie", known("Angelina_Jolie_1.jpg")).json().get(0).get("match").asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void livenessRefusesReplaysAndPassesLiveCaptures() {
+    CliRun run = CliRun.of("liveness", "--models", MODELS, TestData.raw("test/spoof/live/apfol_real2_01.jpg").toString(),
+        TestData.raw("test/spoof/replay/apfol_fake2_01.jpg").toString(),
+        TestData.images("test/no_face").get(0).toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.json()).hasSize(3);
+    assertThat(run.json().get(0).get("live").asBoolean()).isTrue();
+    assertThat(run.json().get(1).get("live").asBoolean()).isFalse();
+    assertThat(run.json().get(1).get("score").asDouble()).isLessThan(0.5);
+    assertThat(run.json().get(2).get("reason").asText()).isEqualTo("NO_FACE");
   }
 
   @Test

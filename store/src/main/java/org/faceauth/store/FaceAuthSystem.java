@@ -9,6 +9,7 @@ import java.util.List;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.store.crypto.KeyRing;
 import org.faceauth.store.crypto.KeyRingFile;
@@ -52,6 +53,16 @@ public final class FaceAuthSystem implements AutoCloseable {
    * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
    */
   public static FaceAuthSystem open(StoreSettings settings, FaceEngine engine, Clock clock) {
+    return open(settings, engine, clock, LivenessPolicy.DEFAULT);
+  }
+
+  /**
+   * Opens everything with an explicit liveness policy for verification.
+   *
+   * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
+   */
+  public static FaceAuthSystem open(
+      StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy) {
     try {
       if (!Files.isDirectory(settings.dataDirectory())) {
         Files.createDirectories(settings.dataDirectory());
@@ -73,7 +84,7 @@ public final class FaceAuthSystem implements AutoCloseable {
       DatasetFolder dataset =
           new DatasetFolder(settings.datasetDirectory(), settings.rawRetention(), settings.debugCrops(), clock);
       dataset.purgeExpired();
-      FaceAuthService service = new FaceAuthService(engine, store, store, dataset, clock);
+      FaceAuthService service = new FaceAuthService(engine, store, store, dataset, clock, livenessPolicy);
       return new FaceAuthSystem(settings, database, cipher, store, dataset, service);
     } catch (RuntimeException e) {
       database.close();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,6 +21,9 @@ import org.faceauth.core.detect.DetectedFace;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.image.InvalidImageException;
+import org.faceauth.core.liveness.LivenessCheck;
+import org.faceauth.core.liveness.LivenessPolicy;
+import org.faceauth.core.liveness.LivenessResult;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
 import org.faceauth.core.pipeline.FaceResult;
@@ -49,6 +53,7 @@ public final class FaceAuthService implements AutoCloseable {
   private static final int DUPLICATE_CANDIDATES = 5;
 
   private final FaceEngine engine;
+  private final LivenessPolicy livenessPolicy;
   private final TemplateStore store;
   private final AuditLog audit;
   private final FaceArchive archive;
@@ -57,10 +62,16 @@ public final class FaceAuthService implements AutoCloseable {
   private final ReentrantLock[] userLocks = new ReentrantLock[LOCK_STRIPES];
   private final AutoCloseable subscription;
 
-  /** Loads the index from {@code store} and starts following other nodes' changes. */
+  /**
+   * Loads the index from {@code store} and starts following other nodes' changes.
+   *
+   * @param livenessPolicy whether verification requires a live face
+   */
   public FaceAuthService(
-      FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock) {
+      FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
+      LivenessPolicy livenessPolicy) {
     this.engine = engine;
+    this.livenessPolicy = livenessPolicy;
     this.store = store;
     this.audit = audit;
     this.archive = archive;
@@ -158,26 +169,44 @@ public final class FaceAuthService implements AutoCloseable {
       record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
       return new VerificationResult(
           userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start),
-          StageTimings.ZERO);
+          StageTimings.ZERO, Optional.empty());
     }
-    FaceResult result = engine.verificationPipeline().process(image);
-    if (!result.accepted()) {
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
+    FacePipeline pipeline = engine.verificationPipeline();
+    long decodeStart = System.nanoTime();
+    try (BgrImage decoded = pipeline.decoder().decode(image)) {
+      long decodeNanos = System.nanoTime() - decodeStart;
+      FaceResult result = pipeline.process(decoded);
+      StageTimings stages = result.timings().withDecode(decodeNanos);
+      if (!result.accepted()) {
+        record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
+        return new VerificationResult(
+            userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), stages,
+            Optional.empty());
+      }
+      LivenessResult liveness = passiveLiveness(decoded, result.subject().orElseThrow());
+      OptionalDouble score = index.scoreUser(userId, result.embedding().orElseThrow());
+      if (score.isEmpty()) {
+        throw new FaceAuthException(
+            ErrorCode.NO_TEMPLATES_FOR_MODEL,
+            "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
+      }
+      VerificationOutcome outcome = livenessPolicy.required() && !liveness.live()
+          ? VerificationOutcome.SPOOF
+          : score.getAsDouble() >= threshold() ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH;
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), outcome.name().toLowerCase(Locale.ROOT),
+          Optional.of(score.getAsDouble()));
       return new VerificationResult(
-          userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), result.timings());
+          userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start), stages,
+          Optional.of(liveness));
     }
-    OptionalDouble score = index.scoreUser(userId, result.embedding().orElseThrow());
-    if (score.isEmpty()) {
-      throw new FaceAuthException(
-          ErrorCode.NO_TEMPLATES_FOR_MODEL,
-          "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
-    }
-    boolean match = score.getAsDouble() >= threshold();
-    record(context, AuditAction.VERIFY, Optional.of(userId.value()), match ? "match" : "no_match",
-        Optional.of(score.getAsDouble()));
-    return new VerificationResult(
-        userId, match ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH, Optional.of(score.getAsDouble()),
-        threshold(), millisSince(start), result.timings());
+  }
+
+  /** The passive liveness verdict on {@code face}. */
+  public LivenessResult passiveLiveness(BgrImage image, DetectedFace face) {
+    LivenessCheck check = engine.liveness();
+    double score = check.score(image, face);
+    return new LivenessResult(
+        score, score >= livenessPolicy.threshold(), livenessPolicy.threshold(), List.of("passive:" + check.id()));
   }
 
   /**

@@ -6,6 +6,8 @@ public enum VerificationOutcome {
   MATCH,
   /** A face was found but it is not the claimed user's. */
   NO_MATCH,
+  /** The face does not look live (a print or a screen), and the policy requires liveness. */
+  SPOOF,
   /** No face was found in the image. */
   NO_FACE,
   /** The user exists but is disabled. */

@@ -1,6 +1,7 @@
 package org.faceauth.core.flow;
 
 import java.util.Optional;
+import org.faceauth.core.liveness.LivenessResult;
 import org.faceauth.core.pipeline.StageTimings;
 import org.faceauth.core.user.UserId;
 
@@ -13,6 +14,7 @@ import org.faceauth.core.user.UserId;
  * @param threshold the decision threshold
  * @param elapsedMillis time from image bytes to decision
  * @param stages time per pipeline stage ({@link StageTimings#ZERO} when no image was processed)
+ * @param liveness the liveness verdict, whenever a face was found
  */
 public record VerificationResult(
     UserId user,
@@ -20,7 +22,8 @@ public record VerificationResult(
     Optional<Double> score,
     double threshold,
     double elapsedMillis,
-    StageTimings stages) {
+    StageTimings stages,
+    Optional<LivenessResult> liveness) {
   public boolean match() {
     return outcome == VerificationOutcome.MATCH;
   }

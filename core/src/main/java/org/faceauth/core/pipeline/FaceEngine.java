@@ -17,6 +17,8 @@ import org.faceauth.core.embed.EmbeddingModel;
 import org.faceauth.core.embed.FaceEmbedder;
 import org.faceauth.core.embed.OnnxFaceEmbedder;
 import org.faceauth.core.image.ImageDecoder;
+import org.faceauth.core.liveness.LivenessCheck;
+import org.faceauth.core.liveness.MiniFasNetCheck;
 import org.faceauth.core.match.CosineMatcher;
 import org.faceauth.core.match.Matcher;
 import org.faceauth.core.model.ModelFile;
@@ -37,6 +39,7 @@ public final class FaceEngine implements AutoCloseable {
   private final Map<DetectorKind, FaceDetector> detectors = new ConcurrentHashMap<>();
   private final Map<EmbeddingModel, FaceEmbedder> embedders = new ConcurrentHashMap<>();
   private final List<OnnxModel> loaded = new ArrayList<>();
+  private LivenessCheck liveness;
 
   private FaceEngine(EngineConfig config) {
     this.config = config;
@@ -123,6 +126,15 @@ public final class FaceEngine implements AutoCloseable {
     return embedders.computeIfAbsent(model, m -> new OnnxFaceEmbedder(m, load(m.file())));
   }
 
+  /** The passive liveness check (the MiniFASNet pair), loaded on first use. */
+  public synchronized LivenessCheck liveness() {
+    if (liveness == null) {
+      liveness = new MiniFasNetCheck(
+          load(ModelFile.ANTISPOOF_MINIFASNET_V2), load(ModelFile.ANTISPOOF_MINIFASNET_V1SE));
+    }
+    return liveness;
+  }
+
   /** Every ONNX model loaded so far (for inference-time accounting in benchmarks). */
   public synchronized List<OnnxModel> loadedModels() {
     return List.copyOf(loaded);
@@ -154,5 +166,11 @@ public final class FaceEngine implements AutoCloseable {
     embedders.values().forEach(FaceEmbedder::close);
     detectors.clear();
     embedders.clear();
+    synchronized (this) {
+      if (liveness != null) {
+        liveness.close();
+        liveness = null;
+      }
+    }
   }
 }

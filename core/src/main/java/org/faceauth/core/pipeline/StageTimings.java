@@ -11,7 +11,8 @@ public record StageTimings(long decode, long detect, long landmarks, long align,
     return decode + detect + landmarks + align + embed;
   }
 
-  StageTimings withDecode(long nanos) {
+  /** The same timings with {@code nanos} of decoding. */
+  public StageTimings withDecode(long nanos) {
     return new StageTimings(nanos, detect, landmarks, align, embed);
   }
 }

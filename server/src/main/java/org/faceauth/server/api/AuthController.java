@@ -9,6 +9,7 @@ import org.faceauth.core.flow.IdentificationResult;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.flow.VerificationOutcome;
 import org.faceauth.core.flow.VerificationResult;
+import org.faceauth.core.liveness.LivenessResult;
 import org.faceauth.core.user.UserId;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
@@ -99,14 +100,14 @@ class AuthController {
     body.put("outcome", outcome);
     body.put("score", result.score().map(s -> Math.round(s * 10_000) / 10_000.0).orElse(null));
     body.put("threshold", result.threshold());
-    body.put("liveness", null);
+    body.put("liveness", result.liveness().map(AuthController::liveness).orElse(null));
     if (result.match()) {
       lockout.succeeded(user);
       TokenIssuer.Token token = tokens.issue(user, result.score().orElseThrow());
       body.put("token", token.value());
       body.put("tokenType", "Bearer");
       body.put("expiresIn", token.expiresInSeconds());
-    } else if (result.outcome() == VerificationOutcome.NO_MATCH) {
+    } else if (result.outcome() == VerificationOutcome.NO_MATCH || result.outcome() == VerificationOutcome.SPOOF) {
       lockout.failed(user, context);
     }
     body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
@@ -129,6 +130,15 @@ class AuthController {
     body.put("threshold", result.threshold());
     body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
     return body;
+  }
+
+  static Map<String, Object> liveness(LivenessResult liveness) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("live", liveness.live());
+    out.put("score", Math.round(liveness.score() * 10_000) / 10_000.0);
+    out.put("threshold", liveness.threshold());
+    out.put("checks", liveness.checks());
+    return out;
   }
 
   private static UserId requireUser(String userId) {

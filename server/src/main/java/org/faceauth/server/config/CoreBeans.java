@@ -3,6 +3,7 @@ package org.faceauth.server.config;
 import java.time.Clock;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
@@ -44,8 +45,9 @@ public class CoreBeans {
   }
 
   @Bean(destroyMethod = "close")
-  FaceAuthSystem faceAuthSystem(StoreSettings store, FaceEngine engine, Clock clock) {
-    return FaceAuthSystem.open(store, engine, clock);
+  FaceAuthSystem faceAuthSystem(StoreSettings store, FaceEngine engine, Clock clock, ServerSettings settings) {
+    return FaceAuthSystem.open(store, engine, clock,
+        new LivenessPolicy(settings.liveness().required(), settings.liveness().threshold()));
   }
 
   @Bean

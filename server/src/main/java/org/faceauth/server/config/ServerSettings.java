@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inference bounded inference: concurrent requests and the waiting room before answering 503
  * @param upload size limits of request bodies
  * @param token login tokens issued on a successful verification
+ * @param liveness whether verification requires a live face, and the passive threshold
  */
 @ConfigurationProperties("faceauth")
 public record ServerSettings(
@@ -31,7 +32,8 @@ public record ServerSettings(
     @DefaultValue Lockout lockout,
     @DefaultValue Inference inference,
     @DefaultValue Upload upload,
-    @DefaultValue Token token) {
+    @DefaultValue Token token,
+    @DefaultValue Liveness liveness) {
   /** Requests per minute. */
   public record RateLimit(@DefaultValue("600") int perKeyPerMinute, @DefaultValue("300") int perAddressPerMinute) {}
 
@@ -50,6 +52,9 @@ public record ServerSettings(
 
   /** Largest request body (JSON with base64 images included). */
   public record Upload(@DefaultValue("110000000") long maxRequestBytes) {}
+
+  /** Verification refuses faces scored below {@code threshold} by the passive check when {@code required}. */
+  public record Liveness(@DefaultValue("true") boolean required, @DefaultValue("0.5") double threshold) {}
 
   /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
   public record Token(

@@ -38,7 +38,8 @@ class ApiFlowsTest extends ServerTest {
     JsonNode match = genuine.json();
     assertThat(match.get("match").asBoolean()).isTrue();
     assertThat(match.get("score").asDouble()).isGreaterThan(match.get("threshold").asDouble());
-    assertThat(match.has("liveness")).isTrue();
+    assertThat(match.get("liveness").get("live").asBoolean()).isTrue();
+    assertThat(match.get("liveness").get("checks").get(0).asText()).isEqualTo("passive:minifasnet");
     SignedJWT token = SignedJWT.parse(match.get("token").asText());
     JWKSet jwks = JWKSet.parse(api.get("/api/v1/auth/jwks.json", null).text());
     assertThat(token.verify(new ECDSAVerifier((ECKey) jwks.getKeys().get(0)))).isTrue();
@@ -67,6 +68,27 @@ class ApiFlowsTest extends ServerTest {
     assertThat(api.delete("/api/v1/users/Bill_Frist", ADMIN_KEY).status()).isEqualTo(204);
     assertThat(api.get("/api/v1/users/Bill_Frist", ADMIN_KEY).status()).isEqualTo(404);
     assertThat(api.delete("/api/v1/users/Bill_Frist", ADMIN_KEY).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aReplayOnAPhoneOfTheEnrolledPersonIsASpoofNotAMatch() {
+    Answer enrolled = api.postMultipart("/api/v1/users/apfol/faces", ADMIN_KEY, List.of(
+        Part.file("images", photo("test/spoof/live/apfol_real2_01.jpg")),
+        Part.file("images", photo("test/spoof/live/apfol_real2_02.jpg")),
+        Part.file("images", photo("test/spoof/live/apfol_real2_03.jpg"))));
+    assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+
+    Answer live = api.postMultipart("/api/v1/auth/verify", appKey, List.of(
+        Part.field("userId", "apfol"), Part.file("image", photo("test/spoof/live/apfol_real2_07.jpg"))));
+    assertThat(live.json().get("match").asBoolean()).isTrue();
+
+    Answer replay = api.postMultipart("/api/v1/auth/verify", appKey, List.of(
+        Part.field("userId", "apfol"), Part.file("image", photo("test/spoof/replay/apfol_fake2_04.jpg"))));
+    assertThat(replay.status()).isEqualTo(200);
+    assertThat(replay.json().get("match").asBoolean()).isFalse();
+    assertThat(replay.json().get("outcome").asText()).isEqualTo("spoof");
+    assertThat(replay.json().get("liveness").get("live").asBoolean()).isFalse();
+    assertThat(replay.json().has("token")).isFalse();
   }
 
   @Test

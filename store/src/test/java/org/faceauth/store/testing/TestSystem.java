@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.testing.TestData;
 import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.StoreSettings;
@@ -45,9 +46,13 @@ public final class TestSystem implements AutoCloseable {
     return backend;
   }
 
-  /** Another system (another node) on the same database and settings. */
+  /**
+   * Another system (another node) on the same database and settings. Liveness is reported, not enforced: the storage
+   * tests verify with press photos (photos of photos), which is what they test identity on, not liveness.
+   */
   public FaceAuthSystem open(StoreSettings with) {
-    FaceAuthSystem system = FaceAuthSystem.open(with, TestData.engine(), Clock.systemUTC());
+    FaceAuthSystem system =
+        FaceAuthSystem.open(with, TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY);
     open.add(system);
     return system;
   }
