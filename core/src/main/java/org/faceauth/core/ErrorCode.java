@@ -39,6 +39,10 @@ public enum ErrorCode {
   NO_TEMPLATES_FOR_MODEL(Family.NOT_FOUND),
   /** Every enrollment image was refused (each image's reason is given). */
   ENROLLMENT_REJECTED(Family.REJECTED),
+  /** A challenge nonce that was never issued here or was already used (a replay). */
+  CHALLENGE_UNKNOWN(Family.CONFLICT),
+  /** A challenge nonce whose time ran out. */
+  CHALLENGE_EXPIRED(Family.REJECTED),
   /** A user with this id already exists. */
   USER_EXISTS(Family.CONFLICT),
   /** The face already belongs to another enrolled user (one person, one account). */

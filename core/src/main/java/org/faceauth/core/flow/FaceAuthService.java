@@ -1,6 +1,7 @@
 package org.faceauth.core.flow;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +19,13 @@ import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.audit.AuditEvent;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.core.detect.DetectedFace;
+import org.faceauth.core.detect.Landmarks;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.image.InvalidImageException;
+import org.faceauth.core.liveness.Challenge;
+import org.faceauth.core.liveness.ChallengeBook;
+import org.faceauth.core.liveness.HeadTurn;
 import org.faceauth.core.liveness.LivenessCheck;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.liveness.LivenessResult;
@@ -52,8 +57,14 @@ public final class FaceAuthService implements AutoCloseable {
   private static final int LOCK_STRIPES = 64;
   private static final int DUPLICATE_CANDIDATES = 5;
 
+  /** Most frames one challenge burst may carry. */
+  public static final int MAX_CHALLENGE_FRAMES = 10;
+
+  private static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
+
   private final FaceEngine engine;
   private final LivenessPolicy livenessPolicy;
+  private final ChallengeBook challenges;
   private final TemplateStore store;
   private final AuditLog audit;
   private final FaceArchive archive;
@@ -72,6 +83,7 @@ public final class FaceAuthService implements AutoCloseable {
       LivenessPolicy livenessPolicy) {
     this.engine = engine;
     this.livenessPolicy = livenessPolicy;
+    this.challenges = new ChallengeBook(clock, CHALLENGE_LIFETIME);
     this.store = store;
     this.audit = audit;
     this.archive = archive;
@@ -199,6 +211,79 @@ public final class FaceAuthService implements AutoCloseable {
           userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start), stages,
           Optional.of(liveness));
     }
+  }
+
+  /** A new active liveness challenge (one-time nonce, instruction, expiry). */
+  public Challenge issueChallenge() {
+    return challenges.issue();
+  }
+
+  /**
+   * Verifies a burst of frames answering an active challenge: the nonce must be fresh and unused, every frame must show
+   * a face, all frames the same face, the head must turn as instructed, the first frame must pass the passive check;
+   * then the first frame is compared with the user's templates. Liveness and identity come from the same frames.
+   *
+   * @param frames 2 to {@value #MAX_CHALLENGE_FRAMES} encoded frames, in capture order
+   * @throws FaceAuthException {@link ErrorCode#CHALLENGE_UNKNOWN} (also for a replay), {@link
+   *     ErrorCode#CHALLENGE_EXPIRED}, {@link ErrorCode#USER_NOT_FOUND}, {@link ErrorCode#INVALID_REQUEST}
+   */
+  public VerificationResult verifyChallenge(
+      UserId userId, String nonce, List<byte[]> frames, RequestContext context) {
+    long start = System.nanoTime();
+    Challenge challenge = challenges.redeem(nonce);
+    if (frames.size() < 2 || frames.size() > MAX_CHALLENGE_FRAMES) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
+          "Send 2 to " + MAX_CHALLENGE_FRAMES + " frames with a challenge (got " + frames.size() + ").");
+    }
+    if (store.user(userId).isEmpty()) {
+      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    }
+    FacePipeline pipeline = engine.verificationPipeline();
+    List<Embedding> embeddings = new ArrayList<>();
+    List<Landmarks> landmarks = new ArrayList<>();
+    LivenessResult passive = null;
+    StageTimings firstStages = StageTimings.ZERO;
+    for (byte[] frame : frames) {
+      try (BgrImage decoded = pipeline.decoder().decode(frame)) {
+        FaceResult result = pipeline.process(decoded);
+        if (!result.accepted()) {
+          record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
+          return new VerificationResult(userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(),
+              millisSince(start), result.timings(), Optional.empty());
+        }
+        if (passive == null) {
+          passive = passiveLiveness(decoded, result.subject().orElseThrow());
+          firstStages = result.timings();
+        }
+        embeddings.add(result.embedding().orElseThrow());
+        landmarks.add(result.subject().orElseThrow().landmarks());
+      }
+    }
+    boolean sameFace = embeddings.stream().allMatch(e -> e.cosine(embeddings.get(0)) >= threshold());
+    boolean turned = HeadTurn.followed(challenge.instruction(), landmarks);
+    String check = "challenge:" + challenge.instruction().name().toLowerCase(Locale.ROOT);
+    List<String> checks = new ArrayList<>(passive.checks());
+    checks.add(check);
+    LivenessResult liveness =
+        new LivenessResult(passive.score(), passive.live() && sameFace && turned, passive.threshold(), checks);
+    OptionalDouble score = index.scoreUser(userId, embeddings.get(0));
+    if (score.isEmpty()) {
+      throw new FaceAuthException(
+          ErrorCode.NO_TEMPLATES_FOR_MODEL,
+          "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
+    }
+    VerificationOutcome outcome;
+    if (!sameFace || !turned) {
+      outcome = VerificationOutcome.CHALLENGE_FAILED;
+    } else if (livenessPolicy.required() && !passive.live()) {
+      outcome = VerificationOutcome.SPOOF;
+    } else {
+      outcome = score.getAsDouble() >= threshold() ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH;
+    }
+    record(context, AuditAction.VERIFY, Optional.of(userId.value()), outcome.name().toLowerCase(Locale.ROOT),
+        Optional.of(score.getAsDouble()));
+    return new VerificationResult(userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start),
+        firstStages, Optional.of(liveness));
   }
 
   /** The passive liveness verdict on {@code face}. */

@@ -8,6 +8,8 @@ public enum VerificationOutcome {
   NO_MATCH,
   /** The face does not look live (a print or a screen), and the policy requires liveness. */
   SPOOF,
+  /** An active challenge was not followed, or its frames do not show one and the same face. */
+  CHALLENGE_FAILED,
   /** No face was found in the image. */
   NO_FACE,
   /** The user exists but is disabled. */

@@ -71,6 +71,14 @@ public final class QualityGate {
   }
 
   /** Yaw and pitch ratios from the landmarks, in the frame where the eyes are level. */
+  /**
+   * Horizontal head turn from the five landmarks: the nose's offset from the face's midline in inter-eye distances,
+   * in image coordinates (positive: the nose points towards the image's right).
+   */
+  public static double yaw(Landmarks lm) {
+    return pose(lm)[0];
+  }
+
   private static double[] pose(Landmarks lm) {
     Point2 eyeMid = lm.leftEye().midpoint(lm.rightEye());
     Point2 mouthMid = lm.mouthLeft().midpoint(lm.mouthRight());

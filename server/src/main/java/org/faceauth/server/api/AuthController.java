@@ -2,6 +2,7 @@ package org.faceauth.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.faceauth.core.flow.FaceAuthService;
@@ -9,6 +10,7 @@ import org.faceauth.core.flow.IdentificationResult;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.flow.VerificationOutcome;
 import org.faceauth.core.flow.VerificationResult;
+import org.faceauth.core.liveness.Challenge;
 import org.faceauth.core.liveness.LivenessResult;
 import org.faceauth.core.user.UserId;
 import org.faceauth.server.problem.ApiErrorCode;
@@ -46,8 +48,8 @@ class AuthController {
     this.metrics = metrics;
   }
 
-  /** The JSON body of a verification. */
-  record VerifyJson(String userId, String image) {}
+  /** The JSON body of a verification: one image, or a challenge nonce with its burst of frames. */
+  record VerifyJson(String userId, String image, String nonce, List<String> frames) {}
 
   /** The JSON body of an identification. */
   record IdentifyJson(String image, Integer top) {}
@@ -56,13 +58,43 @@ class AuthController {
   Map<String, Object> verify(
       @RequestParam(value = "userId", required = false) String userId,
       @RequestPart(value = "image", required = false) MultipartFile image,
+      @RequestParam(value = "nonce", required = false) String nonce,
+      @RequestPart(value = "frames", required = false) List<MultipartFile> frames,
       HttpServletRequest request) {
-    return verify(requireUser(userId), ImageInput.of(image, "image"), request);
+    UserId user = requireUser(userId);
+    if (nonce != null) {
+      if (frames == null || frames.isEmpty()) {
+        throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send the challenge burst as repeated 'frames' parts.");
+      }
+      return verify(user, nonce, frames.stream().map(f -> ImageInput.of(f, "frames")).toList(), request);
+    }
+    return verify(user, ImageInput.of(image, "image"), request);
   }
 
   @PostMapping(value = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> verifyJson(@RequestBody VerifyJson body, HttpServletRequest request) {
-    return verify(requireUser(body.userId()), ImageInput.ofBase64(body.image(), "image"), request);
+    UserId user = requireUser(body.userId());
+    if (body.nonce() != null) {
+      if (body.frames() == null || body.frames().isEmpty()) {
+        throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send the challenge burst as \"frames\": [base64, ...].");
+      }
+      return verify(user, body.nonce(), body.frames().stream().map(f -> ImageInput.ofBase64(f, "frames")).toList(),
+          request);
+    }
+    return verify(user, ImageInput.ofBase64(body.image(), "image"), request);
+  }
+
+  /** A one-time active liveness challenge: answer it with a burst of frames and its nonce on verify. */
+  @PostMapping("/challenge")
+  Map<String, Object> challenge() {
+    Challenge challenge = service.issueChallenge();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("nonce", challenge.nonce());
+    body.put("instruction", challenge.instruction().name().toLowerCase(Locale.ROOT));
+    body.put("prompt", challenge.instruction().prompt());
+    body.put("expiresAt", challenge.expiresAt().toString());
+    body.put("maxFrames", FaceAuthService.MAX_CHALLENGE_FRAMES);
+    return body;
   }
 
   @PostMapping(value = "/identify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -87,7 +119,16 @@ class AuthController {
   private Map<String, Object> verify(UserId user, byte[] image, HttpServletRequest request) {
     RequestContext context = Requests.context(request);
     lockout.check(user);
-    VerificationResult result = limiter.run(() -> service.verify(user, image, context));
+    return answer(user, limiter.run(() -> service.verify(user, image, context)), context);
+  }
+
+  private Map<String, Object> verify(UserId user, String nonce, List<byte[]> frames, HttpServletRequest request) {
+    RequestContext context = Requests.context(request);
+    lockout.check(user);
+    return answer(user, limiter.run(() -> service.verifyChallenge(user, nonce, frames, context)), context);
+  }
+
+  private Map<String, Object> answer(UserId user, VerificationResult result, RequestContext context) {
     String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
     metrics.record("verify", outcome, result.stages());
     if (result.outcome() == VerificationOutcome.NO_FACE) {
@@ -107,7 +148,7 @@ class AuthController {
       body.put("token", token.value());
       body.put("tokenType", "Bearer");
       body.put("expiresIn", token.expiresInSeconds());
-    } else if (result.outcome() == VerificationOutcome.NO_MATCH || result.outcome() == VerificationOutcome.SPOOF) {
+    } else if (result.outcome() != VerificationOutcome.USER_DISABLED) {
       lockout.failed(user, context);
     }
     body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * API keys in {@code X-API-Key}: app keys may verify, identify, detect and crop; admin keys may also manage users,
+ * API keys in {@code X-API-Key}: app keys may verify (with or without a challenge), identify, detect and crop; admin keys may also manage users,
  * enroll and erase. Health, the token verification keys (JWKS), metrics, the API documents and anything outside
  * {@code /api/} need no key. 401 for a missing or unknown key, 403 for a key without the role.
  */
@@ -30,7 +30,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
   private static final String ATTRIBUTE = ApiKeyFilter.class.getName();
   private static final List<String> PUBLIC = List.of("/api/v1/health", "/api/v1/auth/jwks.json");
   private static final List<String> APP_PATHS =
-      List.of("/api/v1/auth/verify", "/api/v1/auth/identify", "/api/v1/faces/detect", "/api/v1/faces/crop");
+      List.of("/api/v1/auth/verify", "/api/v1/auth/challenge", "/api/v1/auth/identify", "/api/v1/faces/detect",
+          "/api/v1/faces/crop");
 
   private final ApiKeyStore keys;
   private final Problems problems;
