@@ -173,9 +173,10 @@ $('login-form').addEventListener('submit', async (event) => {
       prompt.textContent = challenge.body.prompt;
       prompt.hidden = false;
       form.append('nonce', challenge.body.nonce);
-      for (let i = 0; i < 6; i++) {
+      // About three seconds of frames: time to turn and come back.
+      for (let i = 0; i < 10; i++) {
         form.append('frames', await frame(), 'frame-' + i + '.jpg');
-        await sleep(350);
+        await sleep(300);
       }
       prompt.hidden = true;
     } else {
@@ -187,7 +188,8 @@ $('login-form').addEventListener('submit', async (event) => {
       return;
     }
     const text = (OUTCOMES[body.outcome] || body.outcome) + ' Score ' + body.score + ' (threshold ' + body.threshold
-      + ')' + (body.liveness ? ', liveness ' + body.liveness.score + (body.liveness.live ? ' (live)' : ' (not live)') : '');
+      + ')' + (body.liveness ? ', liveness ' + body.liveness.score + (body.liveness.live ? ' (live)' : ' (not live)')
+      + ' — checks: ' + body.liveness.checks.join(', ') : '');
     const result = show('login-result', body.match ? 'ok' : 'fail', text);
     result.dataset.outcome = body.outcome;
     if (body.token) {
