@@ -172,16 +172,9 @@ public final class FaceAuthService implements AutoCloseable {
    */
   public VerificationResult verify(UserId userId, byte[] image, RequestContext context) {
     long start = System.nanoTime();
-    Optional<User> user = store.user(userId);
-    if (user.isEmpty()) {
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "unknown_user", Optional.empty());
-      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
-    }
-    if (user.get().status() == UserStatus.DISABLED) {
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
-      return new VerificationResult(
-          userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start),
-          StageTimings.ZERO, Optional.empty());
+    Optional<VerificationResult> inactive = refuseInactive(userId, context, start);
+    if (inactive.isPresent()) {
+      return inactive.get();
     }
     FacePipeline pipeline = engine.verificationPipeline();
     long decodeStart = System.nanoTime();
@@ -190,26 +183,11 @@ public final class FaceAuthService implements AutoCloseable {
       FaceResult result = pipeline.process(decoded);
       StageTimings stages = result.timings().withDecode(decodeNanos);
       if (!result.accepted()) {
-        record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
-        return new VerificationResult(
-            userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), stages,
-            Optional.empty());
+        return noFace(userId, stages, start, context);
       }
       LivenessResult liveness = passiveLiveness(decoded, result.subject().orElseThrow());
-      OptionalDouble score = index.scoreUser(userId, result.embedding().orElseThrow());
-      if (score.isEmpty()) {
-        throw new FaceAuthException(
-            ErrorCode.NO_TEMPLATES_FOR_MODEL,
-            "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
-      }
-      VerificationOutcome outcome = livenessPolicy.required() && !liveness.live()
-          ? VerificationOutcome.SPOOF
-          : score.getAsDouble() >= threshold() ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH;
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), outcome.name().toLowerCase(Locale.ROOT),
-          Optional.of(score.getAsDouble()));
-      return new VerificationResult(
-          userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start), stages,
-          Optional.of(liveness));
+      return decide(userId, result.embedding().orElseThrow(), liveness, liveness.live(), true, stages, start,
+          context);
     }
   }
 
@@ -235,8 +213,9 @@ public final class FaceAuthService implements AutoCloseable {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           "Send 2 to " + MAX_CHALLENGE_FRAMES + " frames with a challenge (got " + frames.size() + ").");
     }
-    if (store.user(userId).isEmpty()) {
-      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    Optional<VerificationResult> inactive = refuseInactive(userId, context, start);
+    if (inactive.isPresent()) {
+      return inactive.get();
     }
     FacePipeline pipeline = engine.verificationPipeline();
     List<Embedding> embeddings = new ArrayList<>();
@@ -247,9 +226,7 @@ public final class FaceAuthService implements AutoCloseable {
       try (BgrImage decoded = pipeline.decoder().decode(frame)) {
         FaceResult result = pipeline.process(decoded);
         if (!result.accepted()) {
-          record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
-          return new VerificationResult(userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(),
-              millisSince(start), result.timings(), Optional.empty());
+          return noFace(userId, result.timings(), start, context);
         }
         if (passive == null) {
           passive = passiveLiveness(decoded, result.subject().orElseThrow());
@@ -266,24 +243,64 @@ public final class FaceAuthService implements AutoCloseable {
     checks.add(check);
     LivenessResult liveness =
         new LivenessResult(passive.score(), passive.live() && sameFace && turned, passive.threshold(), checks);
-    OptionalDouble score = index.scoreUser(userId, embeddings.get(0));
+    return decide(userId, embeddings.get(0), liveness, passive.live(), sameFace && turned, firstStages, start,
+        context);
+  }
+
+  /**
+   * The claimed user must exist (else {@link ErrorCode#USER_NOT_FOUND}, audited) and be active (else a
+   * {@link VerificationOutcome#USER_DISABLED} result, audited).
+   */
+  private Optional<VerificationResult> refuseInactive(UserId userId, RequestContext context, long start) {
+    Optional<User> user = store.user(userId);
+    if (user.isEmpty()) {
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "unknown_user", Optional.empty());
+      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    }
+    if (user.get().status() == UserStatus.DISABLED) {
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
+      return Optional.of(new VerificationResult(
+          userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start),
+          StageTimings.ZERO, Optional.empty()));
+    }
+    return Optional.empty();
+  }
+
+  private VerificationResult noFace(UserId userId, StageTimings stages, long start, RequestContext context) {
+    record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
+    return new VerificationResult(
+        userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), stages,
+        Optional.empty());
+  }
+
+  /**
+   * The decision on a probe face: a failed challenge first, then a face the policy finds not live, then the best score
+   * over the user's templates against the threshold. Audited.
+   *
+   * @throws FaceAuthException {@link ErrorCode#NO_TEMPLATES_FOR_MODEL} if the user has no template of this model
+   */
+  private VerificationResult decide(
+      UserId userId, Embedding probe, LivenessResult liveness, boolean passiveLive, boolean challengeFollowed,
+      StageTimings stages, long start, RequestContext context) {
+    OptionalDouble score = index.scoreUser(userId, probe);
     if (score.isEmpty()) {
       throw new FaceAuthException(
           ErrorCode.NO_TEMPLATES_FOR_MODEL,
           "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
     }
     VerificationOutcome outcome;
-    if (!sameFace || !turned) {
+    if (!challengeFollowed) {
       outcome = VerificationOutcome.CHALLENGE_FAILED;
-    } else if (livenessPolicy.required() && !passive.live()) {
+    } else if (livenessPolicy.required() && !passiveLive) {
       outcome = VerificationOutcome.SPOOF;
     } else {
       outcome = score.getAsDouble() >= threshold() ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH;
     }
     record(context, AuditAction.VERIFY, Optional.of(userId.value()), outcome.name().toLowerCase(Locale.ROOT),
         Optional.of(score.getAsDouble()));
-    return new VerificationResult(userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start),
-        firstStages, Optional.of(liveness));
+    return new VerificationResult(
+        userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start), stages,
+        Optional.of(liveness));
   }
 
   /** The passive liveness verdict on {@code face}. */
