@@ -139,7 +139,7 @@ class AuthController {
     body.put("userId", user.value());
     body.put("match", result.match());
     body.put("outcome", outcome);
-    body.put("score", result.score().map(s -> Math.round(s * 10_000) / 10_000.0).orElse(null));
+    body.put("score", result.score().map(AuthController::score).orElse(null));
     body.put("threshold", result.threshold());
     body.put("liveness", result.liveness().map(AuthController::liveness).orElse(null));
     if (result.match()) {
@@ -166,7 +166,7 @@ class AuthController {
     body.put("userId", result.known() ? result.candidates().get(0).user().value() : "unknown");
     body.put("known", result.known());
     body.put("candidates", result.candidates().stream()
-        .map(h -> Map.of("userId", h.user().value(), "score", Math.round(h.score() * 10_000) / 10_000.0))
+        .map(h -> Map.of("userId", h.user().value(), "score", score(h.score())))
         .toList());
     body.put("threshold", result.threshold());
     body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
@@ -176,10 +176,15 @@ class AuthController {
   static Map<String, Object> liveness(LivenessResult liveness) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("live", liveness.live());
-    out.put("score", Math.round(liveness.score() * 10_000) / 10_000.0);
+    out.put("score", score(liveness.score()));
     out.put("threshold", liveness.threshold());
     out.put("checks", liveness.checks());
     return out;
+  }
+
+  /** A score as answered: four decimals. */
+  private static double score(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
   }
 
   private static UserId requireUser(String userId) {

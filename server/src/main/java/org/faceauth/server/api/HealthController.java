@@ -37,16 +37,8 @@ class HealthController {
       models.put(file.relativePath(), status.name().toLowerCase(Locale.ROOT));
       modelsUp &= status == ModelStatus.VERIFIED;
     }
-    String database;
-    boolean databaseUp;
-    try {
-      system.service().users();
-      database = "up";
-      databaseUp = true;
-    } catch (RuntimeException e) {
-      database = "down: " + e.getMessage();
-      databaseUp = false;
-    }
+    boolean databaseUp = system.store().database().reachable(2);
+    String database = databaseUp ? "up" : "down";
     boolean up = modelsUp && databaseUp;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");

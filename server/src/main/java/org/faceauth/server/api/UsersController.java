@@ -38,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Users (admin keys): create, read, list, erase, and enroll faces. */
 @RestController
 @RequestMapping("/api/v1/users")
-class UsersController {
+public class UsersController {
   private static final int MAX_PAGE_SIZE = 200;
 
   private final FaceAuthService service;
@@ -137,7 +137,8 @@ class UsersController {
     return ResponseEntity.status(HttpStatus.CREATED).body(body);
   }
 
-  static Map<String, Object> verdict(ImageVerdict v) {
+  /** The JSON of one image's enrollment verdict (also in the ENROLLMENT_REJECTED problem). */
+  public static Map<String, Object> verdict(ImageVerdict v) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("index", v.index());
     out.put("accepted", v.accepted());

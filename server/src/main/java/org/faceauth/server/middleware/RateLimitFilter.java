@@ -8,12 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
 import org.faceauth.server.problem.Problems.Problem;
+import org.faceauth.store.keys.ApiKeyStore;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -64,7 +61,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     Optional<Long> wait = take("address:" + request.getRemoteAddr(), perAddress);
     String key = request.getHeader(ApiKeyFilter.HEADER);
     if (wait.isEmpty() && key != null) {
-      wait = take("key:" + digest(key), perKey);
+      wait = take("key:" + ApiKeyStore.hash(key), perKey);
     }
     if (wait.isPresent()) {
       problems.write(Problem.of(new ApiException(ApiErrorCode.RATE_LIMITED,
@@ -84,14 +81,5 @@ public final class RateLimitFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     return Optional.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
-  }
-
-  private static String digest(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

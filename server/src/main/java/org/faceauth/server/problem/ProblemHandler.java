@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.EnrollmentRejectedException;
-import org.faceauth.core.flow.ImageVerdict;
+import org.faceauth.server.api.UsersController;
 import org.faceauth.server.problem.Problems.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public final class ProblemHandler {
 
   @ExceptionHandler(EnrollmentRejectedException.class)
   ResponseEntity<Map<String, Object>> rejected(EnrollmentRejectedException e, HttpServletRequest request) {
-    List<Map<String, Object>> images = e.verdicts().stream().map(ProblemHandler::verdict).toList();
+    List<Map<String, Object>> images = e.verdicts().stream().map(UsersController::verdict).toList();
     return problems.entity(new Problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code().name(), "No usable enrollment image",
         e.getMessage(), Optional.empty(), Map.of("images", images)), request);
   }
@@ -105,12 +105,6 @@ public final class ProblemHandler {
     LOG.error("{} failed unexpectedly", request.getRequestURI(), e);
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.INTERNAL_ERROR,
         "Something went wrong on the server; the request id identifies it in the logs.")), request);
-  }
-
-  static Map<String, Object> verdict(ImageVerdict v) {
-    return Map.of(
-        "index", v.index(), "accepted", v.accepted(), "reasons", v.reasons(), "advice", v.advice(),
-        "quality", v.quality().map(Object.class::cast).orElse("n/a"));
   }
 
   static HttpStatus statusOf(ErrorCode code) {

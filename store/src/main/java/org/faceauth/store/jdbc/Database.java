@@ -80,6 +80,15 @@ public final class Database implements AutoCloseable {
     return DriverManager.getConnection(url, connectionProperties(dialect));
   }
 
+  /** Whether a pooled connection answers within {@code seconds} (for health checks). */
+  public boolean reachable(int seconds) {
+    try (Connection c = connection()) {
+      return c.isValid(seconds);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
   /** Work done with one connection. */
   @FunctionalInterface
   public interface SqlWork<T> {

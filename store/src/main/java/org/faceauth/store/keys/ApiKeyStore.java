@@ -126,7 +126,8 @@ public final class ApiKeyStore {
         Instant.ofEpochMilli(rows.getLong("created_at")), revokedAt);
   }
 
-  static String hash(String secret) {
+  /** The SHA-256 (hex) a key is stored and looked up by; also names a key's rate-limit bucket. */
+  public static String hash(String secret) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
