@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
     probes.addAll(data.unknown());
     Map<Path, Optional<Embedding>> embeddings = new BatchEmbedder(workers.threads)
         .embed(faceEngine.verificationPipeline(), probes.stream().map(LabelledImage::path).toList(), (p, why) -> {});
+    Set<LabelledImage> known = new HashSet<>(data.known());
     List<ProbeScores> scores = new ArrayList<>();
     for (LabelledImage probe : probes) {
       Optional<Map<String, Double>> perUser = embeddings.get(probe.path()).map(e -> {
@@ -110,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         return map;
       });
-      scores.add(new ProbeScores(probe, data.known().contains(probe), perUser));
+      scores.add(new ProbeScores(probe, known.contains(probe), perUser));
     }
     ClaimEvaluation result = ClaimEvaluation.of(enrolledIds, datasetUsers, scores, service.threshold());
     ErrorTradeoff tradeoff = ErrorTradeoff.of(result.genuineScores(), result.impostorScores());
