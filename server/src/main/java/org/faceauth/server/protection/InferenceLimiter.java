@@ -18,13 +18,11 @@ import org.springframework.stereotype.Component;
 public final class InferenceLimiter {
   private final Semaphore admitted;
   private final Semaphore running;
-  private final int capacity;
 
   public InferenceLimiter(ServerSettings settings) {
     int concurrency = settings.inference().effectiveConcurrency();
     this.running = new Semaphore(concurrency, true);
-    this.capacity = concurrency + Math.max(0, settings.inference().queue());
-    this.admitted = new Semaphore(capacity);
+    this.admitted = new Semaphore(concurrency + Math.max(0, settings.inference().queue()));
   }
 
   /**
@@ -47,10 +45,5 @@ public final class InferenceLimiter {
     } finally {
       admitted.release();
     }
-  }
-
-  /** Requests running or waiting now. */
-  public int inFlight() {
-    return capacity - admitted.availablePermits();
   }
 }
