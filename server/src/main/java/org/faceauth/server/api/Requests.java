@@ -3,8 +3,8 @@ package org.faceauth.server.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.faceauth.core.flow.RequestContext;
-import org.faceauth.server.middleware.ApiKeyFilter;
 import org.faceauth.server.middleware.RequestIdFilter;
+import org.faceauth.server.security.ApiKeys;
 
 /** The audit context of an HTTP request: the API key as actor, the request id and the client address. */
 final class Requests {
@@ -12,7 +12,7 @@ final class Requests {
 
   static RequestContext context(HttpServletRequest request) {
     return new RequestContext(
-        ApiKeyFilter.keyId(request).map(id -> "key:" + id).orElse("anonymous"),
+        ApiKeys.keyId(request).map(id -> "key:" + id).orElse("anonymous"),
         Optional.of(RequestIdFilter.requestId(request)),
         Optional.ofNullable(request.getRemoteAddr()));
   }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit requests per minute per API key and per client address
  * @param lockout brute-force protection of each user's verification
  * @param inference bounded inference: concurrent requests and the waiting room before answering 503
- * @param upload size limits of request bodies
+ * @param upload size limits of request bodies, one and all together
  * @param token login tokens issued on a successful verification
  * @param liveness whether verification requires a live face, and the passive threshold
  */
@@ -50,8 +50,12 @@ public record ServerSettings(
     }
   }
 
-  /** Largest request body (JSON with base64 images included). */
-  public record Upload(@DefaultValue("110000000") long maxRequestBytes) {}
+  /**
+   * Largest request body (JSON with base64 images included), and the request bodies held in memory at once, all
+   * requests together ({@code maxBytesInFlight}, at least {@code maxRequestBytes}); beyond it 503 at once.
+   */
+  public record Upload(
+      @DefaultValue("110000000") long maxRequestBytes, @DefaultValue("268435456") long maxBytesInFlight) {}
 
   /** Verification refuses faces scored below {@code threshold} by the passive check when {@code required}. */
   public record Liveness(@DefaultValue("true") boolean required, @DefaultValue("0.5") double threshold) {}

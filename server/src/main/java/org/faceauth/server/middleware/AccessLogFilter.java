@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.faceauth.server.security.ApiKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -44,7 +45,7 @@ public final class AccessLogFilter extends OncePerRequestFilter {
       line.put("status", response.getStatus());
       line.put("durationMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
       line.put("requestId", RequestIdFilter.requestId(request));
-      line.put("keyId", ApiKeyFilter.keyId(request).orElse(null));
+      line.put("keyId", ApiKeys.keyId(request).orElse(null));
       line.put("client", request.getRemoteAddr());
       ACCESS.info(mapper.writeValueAsString(line));
     }

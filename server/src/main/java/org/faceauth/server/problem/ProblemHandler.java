@@ -1,39 +1,57 @@
 package org.faceauth.server.problem;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.EnrollmentRejectedException;
 import org.faceauth.server.api.UsersController;
+import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.problem.Problems.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every exception into one problem+json answer with a stable code. */
+/**
+ * Turns every exception into one problem+json answer with a stable code and a sentence of our own: never a server
+ * path, a JDBC URL or an exception's text (those go to the server log, under the request id).
+ */
 @RestControllerAdvice
 public final class ProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   private final Problems problems;
+  private final MultipartProperties multipart;
+  private final long maxRequestBytes;
 
-  public ProblemHandler(Problems problems) {
+  public ProblemHandler(Problems problems, MultipartProperties multipart, ServerSettings settings) {
     this.problems = problems;
+    this.multipart = multipart;
+    this.maxRequestBytes = settings.upload().maxRequestBytes();
   }
 
   @ExceptionHandler(ApiException.class)
@@ -51,60 +69,132 @@ public final class ProblemHandler {
   @ExceptionHandler(FaceAuthException.class)
   ResponseEntity<Map<String, Object>> core(FaceAuthException e, HttpServletRequest request) {
     HttpStatus status = statusOf(e.code());
-    if (status.is5xxServerError()) {
-      LOG.error("{} failed: {}", request.getRequestURI(), e.getMessage(), e);
+    Optional<String> internal = internalSentence(e.code());
+    if (status.is5xxServerError() || internal.isPresent()) {
+      LOG.error("{} failed: {} {}", request.getRequestURI(), e.code(), e.getMessage(), e);
     }
-    return problems.entity(
-        new Problem(status, e.code().name(), titleOf(e.code()), e.getMessage(), Optional.empty(), Map.of()), request);
+    return problems.entity(new Problem(status, e.code().name(), titleOf(e.code()), internal.orElse(e.getMessage()),
+        Optional.empty(), Map.of()), request);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.PAYLOAD_TOO_LARGE,
-        "The upload is larger than the server accepts (" + e.getMaxUploadSize() + " bytes per file).")), request);
+        "Uploads may have at most " + multipart.getMaxFileSize().toBytes() + " bytes per file and "
+            + Math.min(multipart.getMaxRequestSize().toBytes(), maxRequestBytes) + " bytes per request.")), request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    String accepted = e.getSupportedMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct()
+        .collect(Collectors.joining(" or "));
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        "Send multipart/form-data or application/json (" + e.getMessage() + ").")), request);
+        accepted.isEmpty() ? ApiErrorCode.UNSUPPORTED_MEDIA_TYPE.sentence() : "Send " + accepted + ".")), request);
   }
 
-  @ExceptionHandler({
-    MissingServletRequestPartException.class,
-    MissingServletRequestParameterException.class,
-    HttpMessageNotReadableException.class,
-    MethodArgumentTypeMismatchException.class,
-    MultipartException.class
-  })
-  ResponseEntity<Map<String, Object>> badRequest(Exception e, HttpServletRequest request) {
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException api) {
+        return problems.entity(Problem.of(api), request);
+      }
+      if (cause instanceof StreamConstraintsException) {
+        return problems.entity(Problem.of(new ApiException(ApiErrorCode.PAYLOAD_TOO_LARGE,
+            "A JSON value is longer than the server accepts (" + maxRequestBytes + " bytes per request).")), request);
+      }
+    }
+    return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+        "The request body is not valid JSON of the expected shape.")), request);
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> multipart(MultipartException e, HttpServletRequest request) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof ApiException api) {
         return problems.entity(Problem.of(api), request);
       }
     }
-    String detail = e instanceof HttpMessageNotReadableException
-        ? "The request body is not valid JSON of the expected shape."
-        : e.getMessage();
-    return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST, detail)), request);
+    return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+        "The multipart body is malformed.")), request);
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+    return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+        "The part '" + e.getRequestPartName() + "' is missing.")), request);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+      HttpServletRequest request) {
+    return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+        "The parameter '" + e.getParameterName() + "' is missing.")), request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
+    return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+        "The parameter '" + e.getName() + "' must be a " + type + ".")), request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    return problems.entity(Problem.of(new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, e.getMessage())), request);
+    String allowed = e.getSupportedMethods() == null ? "" : String.join(", ", e.getSupportedMethods());
+    return problems.entity(Problem.of(new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED,
+        allowed.isEmpty() ? ApiErrorCode.METHOD_NOT_ALLOWED.sentence() : "Use " + allowed + " here.")), request);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e, HttpServletRequest request) {
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.NOT_FOUND,
-        "No such resource: " + request.getRequestURI())), request);
+        ApiErrorCode.NOT_FOUND.sentence())), request);
+  }
+
+  /** Spring MVC's other failures that carry their own HTTP status: that status, our code and sentence. */
+  @ExceptionHandler(ErrorResponseException.class)
+  ResponseEntity<Map<String, Object>> spring(ErrorResponseException e, HttpServletRequest request) {
+    return byStatus(e.getStatusCode().value(), e, request);
+  }
+
+  @ExceptionHandler({HttpMediaTypeNotAcceptableException.class, ServletRequestBindingException.class,
+      HandlerMethodValidationException.class, MethodArgumentNotValidException.class})
+  ResponseEntity<Map<String, Object>> springBinding(Exception e, HttpServletRequest request) {
+    return byStatus(((ErrorResponse) e).getStatusCode().value(), e, request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("{} failed unexpectedly", request.getRequestURI(), e);
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.INTERNAL_ERROR,
-        "Something went wrong on the server; the request id identifies it in the logs.")), request);
+        ApiErrorCode.INTERNAL_ERROR.sentence())), request);
+  }
+
+  private ResponseEntity<Map<String, Object>> byStatus(int status, Exception e, HttpServletRequest request) {
+    ApiErrorCode code = ApiErrorCode.forStatus(status);
+    if (code.status().is5xxServerError()) {
+      LOG.error("{} failed", request.getRequestURI(), e);
+    }
+    return problems.entity(Problem.of(new ApiException(code, code.sentence())), request);
+  }
+
+  /**
+   * A fixed sentence for failures whose message names server internals (model files, the database, key files,
+   * dataset folders): the message itself goes only to the server log, under the request id.
+   */
+  static Optional<String> internalSentence(ErrorCode code) {
+    String operator = " The operator can find the cause in the server log by the request id.";
+    return switch (code) {
+      case MODEL_MISSING, MODEL_CHECKSUM_MISMATCH, MODEL_LOAD_FAILED ->
+          Optional.of("A face model the server needs is not available." + operator);
+      case MODEL_INFERENCE_FAILED, EMBEDDING_MODEL_MISMATCH ->
+          Optional.of("The face models failed on this request." + operator);
+      case STORE_FAILED -> Optional.of("The server could not use its database." + operator);
+      case TEMPLATE_KEY_MISSING, TEMPLATE_KEY_MISMATCH ->
+          Optional.of("The server cannot read its encrypted face templates." + operator);
+      case DATASET_IO_FAILED -> Optional.of("The server could not read or write its face files." + operator);
+      default -> Optional.empty();
+    };
   }
 
   static HttpStatus statusOf(ErrorCode code) {

@@ -2,6 +2,7 @@ package org.faceauth.server.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,7 +66,8 @@ public final class Problems {
     body.put("title", problem.title());
     body.put("status", problem.status().value());
     body.put("detail", problem.detail());
-    body.put("instance", request.getRequestURI());
+    Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    body.put("instance", original != null ? original.toString() : request.getRequestURI());
     body.put("code", problem.code());
     body.put("requestId", RequestIdFilter.requestId(request));
     problem.retryAfterSeconds().ifPresent(s -> body.put("retryAfterSeconds", s));

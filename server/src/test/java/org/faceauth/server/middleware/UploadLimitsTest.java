@@ -24,6 +24,8 @@ class UploadLimitsTest extends ServerTest {
     Answer answer = api.postMultipart("/api/v1/faces/detect", appKey, List.of(Part.bytes("image", "big.jpg", big)));
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(answer.json().get("detail").asText())
+        .isEqualTo("Uploads may have at most 204800 bytes per file and 400000 bytes per request.");
   }
 
   @Test

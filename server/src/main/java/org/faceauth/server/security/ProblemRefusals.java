@@ -1,0 +1,54 @@
+package org.faceauth.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.faceauth.server.problem.ApiErrorCode;
+import org.faceauth.server.problem.ApiException;
+import org.faceauth.server.problem.Problems;
+import org.faceauth.server.problem.Problems.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Spring Security's refusals as problem+json: 401 {@code UNAUTHORIZED} without a valid key, 403 {@code FORBIDDEN} for
+ * a key without the role, 400 {@code BAD_REQUEST} for a request the firewall rejects (the reason goes to the log).
+ */
+final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemRefusals.class);
+
+  private final Problems problems;
+
+  ProblemRefusals(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED,
+        "Send a valid API key in the " + ApiKeys.HEADER + " header.")), request, response);
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    problems.write(Problem.of(new ApiException(ApiErrorCode.FORBIDDEN,
+        "This needs an admin key; app keys may verify, identify, detect and crop.")), request, response);
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+      throws IOException {
+    LOG.info("request rejected by the firewall: {}", e.getMessage());
+    problems.write(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+        "The request path or a header is not in canonical form (no ';', no encoded '/', '\\\\', '%' or '.', "
+            + "no '//' or dot segments, printable headers only).")), request, response);
+  }
+}

@@ -1,0 +1,96 @@
+package org.faceauth.server.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Optional;
+import org.faceauth.server.config.ServerSettings;
+import org.faceauth.server.problem.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+
+/**
+ * Who may call what, declared once and closed by default: a few public routes, the app routes for app keys, and
+ * everything else (any route added later included) for admin keys only. Paths are matched as Spring MVC matches them
+ * ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused non-canonical paths. Stateless: no
+ * sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per client address before the key is
+ * checked (slows key guessing), per key id after.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, HandlerMappingIntrospector introspector,
+      ApiKeyAuthenticationProvider provider, ServerSettings settings, Problems problems) throws Exception {
+    MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
+    ProblemRefusals refusals = new ProblemRefusals(problems);
+    RateLimiter limiter = new RateLimiter();
+
+    AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(provider),
+        new ApiKeyAuthenticationConverter());
+    apiKeys.setSuccessHandler((request, response, authentication) -> { });
+    apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(refusals));
+
+    return http
+        .authorizeHttpRequests(rules -> rules
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            .requestMatchers(
+                mvc.pattern(HttpMethod.GET, "/api/v1/health"),
+                mvc.pattern(HttpMethod.GET, "/api/v1/auth/jwks.json"),
+                mvc.pattern(HttpMethod.GET, "/"),
+                mvc.pattern(HttpMethod.GET, "/index.html"),
+                mvc.pattern(HttpMethod.GET, "/app.css"),
+                mvc.pattern(HttpMethod.GET, "/app.js"),
+                mvc.pattern(HttpMethod.GET, "/v3/api-docs"),
+                mvc.pattern(HttpMethod.GET, "/v3/api-docs/**"),
+                mvc.pattern(HttpMethod.GET, "/swagger-ui.html"),
+                mvc.pattern(HttpMethod.GET, "/swagger-ui/**"),
+                mvc.pattern(HttpMethod.GET, "/actuator/health"),
+                mvc.pattern(HttpMethod.GET, "/actuator/health/**"),
+                mvc.pattern(HttpMethod.GET, "/actuator/prometheus")).permitAll()
+            .requestMatchers(
+                mvc.pattern(HttpMethod.POST, "/api/v1/auth/verify"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/auth/challenge"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/auth/identify"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/faces/detect"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/faces/crop")).hasRole(Roles.APP)
+            .anyRequest().hasRole(Roles.ADMIN))
+        .addFilterAfter(new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
+            settings.rateLimit().perAddressPerMinute(), limiter, problems), CorsFilter.class)
+        .addFilterAfter(apiKeys, RateLimitFilter.class)
+        .addFilterAfter(new RateLimitFilter("key", ApiKeys::keyId,
+            settings.rateLimit().perKeyPerMinute(), limiter, problems), AuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .cors(Customizer.withDefaults())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .logout(logout -> logout.disable())
+        .build();
+  }
+
+  /** Spring Security's default firewall, stated: no ';', encoded '/', '\', '%' or '.', '//' or dot segments. */
+  @Bean
+  HttpFirewall firewall() {
+    return new StrictHttpFirewall();
+  }
+
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(Problems problems) {
+    return new ProblemRefusals(problems);
+  }
+}

@@ -1,0 +1,302 @@
+package org.faceauth.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.RawHttp;
+import org.faceauth.server.testing.RawHttp.Body;
+import org.faceauth.server.testing.RawHttp.Reply;
+import org.faceauth.server.testing.ServerTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint × every way of spelling its path × {no key, app key, admin key}: a key never gets more than its role
+ * allows, however the path is written (path parameters, percent-encoded letters and slashes, double encoding, dot
+ * segments, case, doubled and trailing slashes, backslashes, detours through a public route). Requests go over a raw
+ * socket, so nothing normalises the path on the way. The table must list every route the controllers map.
+ */
+@TestPropertySource(properties = {
+    "faceauth.rate-limit.per-address-per-minute=100000", "faceauth.rate-limit.per-key-per-minute=100000"})
+class PathVariantAuthorizationTest extends ServerTest {
+  private static final String VICTIM = "matrix-victim";
+  private static final String OWN = "matrix-own";
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping mappings;
+
+  /** Who may call a route. */
+  enum Level { PUBLIC, APP, ADMIN }
+
+  /** The callers, weakest first. */
+  enum Caller {
+    NO_KEY(Level.PUBLIC), APP_KEY(Level.APP), ADMIN_KEY(Level.ADMIN);
+
+    final Level level;
+
+    Caller(Level level) {
+      this.level = level;
+    }
+
+    boolean mayCall(Level required) {
+      return level.compareTo(required) >= 0;
+    }
+  }
+
+  /**
+   * One row of the table: a route as the controllers map it, its level, and a request that would succeed on user
+   * {@code id}: the path (with {@code {id}}) and the body.
+   */
+  record Route(String method, String pattern, Level level, String path, Function<String, Body> body) {
+    String mapping() {
+      return method + " " + pattern;
+    }
+
+    String pathFor(String id) {
+      return path.replace("{id}", id);
+    }
+  }
+
+  private static final Function<String, Body> NONE = id -> null;
+
+  private static Function<String, Body> image(boolean claimed) {
+    return id -> {
+      List<Part> parts = new ArrayList<>();
+      if (claimed) {
+        parts.add(Part.field("userId", id));
+      }
+      parts.add(Part.file("image", face()));
+      return Body.multipart(parts);
+    };
+  }
+
+  private static Path face() {
+    return photo("test/known_faces/Abel_Pacheco_1.jpg");
+  }
+
+  /** Every route of the API, with the level the documentation promises. */
+  static List<Route> table() {
+    return List.of(
+        new Route("GET", "/api/v1/health", Level.PUBLIC, "/api/v1/health", NONE),
+        new Route("GET", "/api/v1/auth/jwks.json", Level.PUBLIC, "/api/v1/auth/jwks.json", NONE),
+        new Route("POST", "/api/v1/auth/verify", Level.APP, "/api/v1/auth/verify", image(true)),
+        new Route("POST", "/api/v1/auth/challenge", Level.APP, "/api/v1/auth/challenge", NONE),
+        new Route("POST", "/api/v1/auth/identify", Level.APP, "/api/v1/auth/identify", image(false)),
+        new Route("POST", "/api/v1/faces/detect", Level.APP, "/api/v1/faces/detect", image(false)),
+        new Route("POST", "/api/v1/faces/crop", Level.APP, "/api/v1/faces/crop", image(false)),
+        new Route("GET", "/api/v1/users", Level.ADMIN, "/api/v1/users", NONE),
+        new Route("POST", "/api/v1/users", Level.ADMIN, "/api/v1/users", id -> Body.json(Map.of("userId", id + "-new"))),
+        new Route("GET", "/api/v1/users/{id}", Level.ADMIN, "/api/v1/users/{id}", NONE),
+        new Route("DELETE", "/api/v1/users/{id}", Level.ADMIN, "/api/v1/users/{id}", NONE),
+        new Route("POST", "/api/v1/users/{id}/faces", Level.ADMIN, "/api/v1/users/{id}/faces?replace=true",
+            id -> Body.multipart(List.of(Part.file("images", photo("users/Akhmed_Zakayev/1.jpg"))))),
+        new Route("*", "/error", Level.ADMIN, "/error", NONE));
+  }
+
+  /** The ways of writing {@code path} that a perimeter deciding on raw strings would get wrong. */
+  static Set<String> variants(String path) {
+    int query = path.indexOf('?');
+    String q = query < 0 ? "" : path.substring(query);
+    String p = query < 0 ? path : path.substring(0, query);
+    String[] segments = p.substring(1).split("/");
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < segments.length; i++) {
+      out.add(with(segments, i, segments[i] + ";") + q);
+      out.add(with(segments, i, segments[i] + ";x=1") + q);
+      out.add(with(segments, i, segments[i] + "%3B") + q);
+      out.add(with(segments, i, encodeFirstLetter(segments[i], "%%%02X")) + q);
+      out.add(with(segments, i, encodeFirstLetter(segments[i], "%%%02x")) + q);
+      out.add(with(segments, i, encodeFirstLetter(segments[i], "%%25%02X")) + q);
+      out.add(with(segments, i, segments[i].toUpperCase(Locale.ROOT)) + q);
+      out.add(with(segments, i, "." + "/" + segments[i]) + q);
+      out.add(with(segments, i, "x/../" + segments[i]) + q);
+      out.add(with(segments, i, "%2e/" + segments[i]) + q);
+      out.add(with(segments, i, "/" + segments[i]) + q);
+      if (i > 0) {
+        out.add(joinedWith(segments, i, "%2F") + q);
+        out.add(joinedWith(segments, i, "%2f") + q);
+        out.add(joinedWith(segments, i, "%252F") + q);
+        out.add(joinedWith(segments, i, "\\") + q);
+        out.add(joinedWith(segments, i, "%5C") + q);
+      }
+    }
+    out.add(p.toUpperCase(Locale.ROOT) + q);
+    out.add(p + "/" + q);
+    out.add(p + "//" + q);
+    out.add(p + "/." + q);
+    out.add("/" + p + q);
+    out.add(p.replace("/", "//") + q);
+    if (p.startsWith("/api/v1/")) {
+      out.add("/api/v1/health/.." + p.substring("/api/v1".length()) + q);
+      out.add("/api/v1/auth/jwks.json/../.." + p.substring("/api/v1".length()) + q);
+    }
+    out.add("/api/v1/health;/../.." + p + q);
+    out.add("/api/v1/auth/jwks.json;" + p + q);
+    out.add("/swagger-ui/..;" + p + q);
+    out.add("/actuator/health/../.." + p + q);
+    out.remove(path);
+    return out;
+  }
+
+  private static String with(String[] segments, int index, String replacement) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      b.append('/').append(i == index ? replacement : segments[i]);
+    }
+    return b.toString();
+  }
+
+  private static String joinedWith(String[] segments, int index, String separator) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      b.append(i == index ? separator : "/").append(segments[i]);
+    }
+    return b.toString();
+  }
+
+  private static String encodeFirstLetter(String segment, String format) {
+    for (int i = 0; i < segment.length(); i++) {
+      if (Character.isLetter(segment.charAt(i))) {
+        return segment.substring(0, i) + String.format(format, (int) segment.charAt(i)) + segment.substring(i + 1);
+      }
+    }
+    return segment;
+  }
+
+  private String key(Caller caller) {
+    return switch (caller) {
+      case NO_KEY -> null;
+      case APP_KEY -> appKey;
+      case ADMIN_KEY -> ADMIN_KEY;
+    };
+  }
+
+  @Test
+  void theTableListsEveryRouteTheControllersMap() {
+    Set<String> mapped = new TreeSet<>();
+    for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+      String handler = entry.getValue().toString();
+      if (!handler.startsWith("org.faceauth.")) {
+        continue;
+      }
+      RequestMappingInfo info = entry.getKey();
+      Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+          ? Set.of("*")
+          : info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
+      for (String pattern : info.getPatternValues()) {
+        methods.forEach(m -> mapped.add(m + " " + pattern));
+      }
+    }
+    Set<String> listed = new TreeSet<>(table().stream().map(Route::mapping).toList());
+    assertThat(listed).as("add new routes to table() with the level they need").isEqualTo(mapped);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> noSpellingOfAPathGivesAKeyMoreThanItsRole() {
+    RawHttp http = new RawHttp(port);
+    List<DynamicTest> tests = new ArrayList<>();
+    String[] before = new String[1];
+    tests.add(DynamicTest.dynamicTest("set up the victim", () -> {
+      assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", VICTIM)).status()).isEqualTo(201);
+      assertThat(api.postMultipart("/api/v1/users/" + VICTIM + "/faces", ADMIN_KEY,
+          List.of(Part.file("images", photo("users/Abel_Pacheco/1.jpg")))).status()).isEqualTo(201);
+      before[0] = users();
+    }));
+    for (Route route : table()) {
+      for (Caller caller : Caller.values()) {
+        if (caller.mayCall(route.level())) {
+          continue;
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        paths.add(route.pathFor(VICTIM));
+        paths.addAll(variants(route.pathFor(VICTIM)));
+        for (String path : paths) {
+          String method = route.method().equals("*") ? "GET" : route.method();
+          tests.add(DynamicTest.dynamicTest(caller + " " + method + " " + path, () -> {
+            Reply reply = http.send(method, path, key(caller), route.body().apply(VICTIM));
+            assertThat(reply.status()).as(reply.text()).isBetween(400, 499);
+            assertThat(reply.header("Content-Type")).as(reply.text()).startsWith("application/problem+json");
+            assertThat(reply.json().get("code").asText()).isNotBlank();
+            assertThat(reply.json().get("requestId").asText()).isEqualTo(reply.header("X-Request-Id"));
+          }));
+        }
+      }
+    }
+    tests.add(DynamicTest.dynamicTest("nothing changed: no user made, erased or re-enrolled", () -> {
+      assertThat(users()).isEqualTo(before[0]);
+      assertThat(api.get("/api/v1/users/" + VICTIM + "-new", ADMIN_KEY).status()).isEqualTo(404);
+    }));
+    return tests.stream();
+  }
+
+  @Test
+  void everyRouteIsOpenToTheKeysThatMayCallIt() {
+    RawHttp http = new RawHttp(port);
+    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", OWN)).status()).isEqualTo(201);
+    for (Route route : table()) {
+      if (route.method().equals("*")) {
+        continue;
+      }
+      for (Caller caller : Caller.values()) {
+        if (!caller.mayCall(route.level())) {
+          continue;
+        }
+        Reply reply = http.send(route.method(), route.pathFor(OWN), key(caller), route.body().apply(OWN));
+        assertThat(reply.status()).as(caller + " " + route.mapping() + ": " + reply.text()).isNotIn(401, 403);
+      }
+    }
+  }
+
+  @Test
+  void theIssuesFirstBypassListingUsersWithoutAKeyIsRefused() {
+    Reply reply = new RawHttp(port).send("GET", "/api;/v1/users", null, null);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("code").asText()).isEqualTo("BAD_REQUEST");
+    assertThat(reply.text()).doesNotContain("items");
+  }
+
+  @Test
+  void theIssuesSecondBypassReplacingAFaceWithoutAKeyIsRefused() {
+    String alice = "bypass-alice";
+    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", alice)).status()).isEqualTo(201);
+    assertThat(api.postMultipart("/api/v1/users/" + alice + "/faces", ADMIN_KEY,
+        List.of(Part.file("images", photo("users/Alex_Lacamoire/1.jpg")))).status()).isEqualTo(201);
+    String before = api.get("/api/v1/users/" + alice, ADMIN_KEY).text();
+
+    Reply reply = new RawHttp(port).send("POST", "/api;/v1/users/" + alice + "/faces?replace=true", null,
+        Body.multipart(List.of(Part.file("images", photo("users/Akhmed_Zakayev/1.jpg")))));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("code").asText()).isEqualTo("BAD_REQUEST");
+    assertThat(api.get("/api/v1/users/" + alice, ADMIN_KEY).text()).isEqualTo(before);
+  }
+
+  @Test
+  void theIssuesThirdBypassVerifyingWithoutAKeyIsRefused() {
+    Reply reply = new RawHttp(port).send("POST", "/api;/v1/auth/verify", null, image(true).apply(VICTIM));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("code").asText()).isEqualTo("BAD_REQUEST");
+    assertThat(reply.text()).doesNotContain("token");
+  }
+
+  private String users() {
+    return api.get("/api/v1/users?size=200", ADMIN_KEY).text();
+  }
+}
