@@ -2,6 +2,7 @@ package org.faceauth.server.middleware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.faceauth.core.testing.TestData;
@@ -9,12 +10,43 @@ import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 
-/** Bodies, files and pixel counts beyond the limits are refused with 413 before any decoding. */
+/**
+ * Bodies, files and pixel counts beyond the limits are refused with 413 before any decoding; bodies beyond the memory
+ * budget of all requests together with 503.
+ */
 @TestPropertySource(properties = {
-    "spring.servlet.multipart.max-file-size=200KB", "faceauth.upload.max-request-bytes=400000"})
+    "spring.servlet.multipart.max-file-size=200KB", "faceauth.upload.max-request-bytes=400000",
+    "faceauth.upload.max-bytes-in-flight=500000"})
 class UploadLimitsTest extends ServerTest {
+  @Autowired BodyBudgetFilter budget;
+
+  @Test
+  void bodiesBeyondTheInFlightBudgetAreRefusedAtOnceAndTheBudgetIsGivenBack() throws Exception {
+    MockHttpServletResponse second = new MockHttpServletResponse();
+    MockHttpServletResponse first = new MockHttpServletResponse();
+    budget.doFilter(upload(300_000), first, (request, response) ->
+        budget.doFilter(upload(300_000), second, (r, s) -> ((HttpServletResponse) s).setStatus(200)));
+    assertThat(first.getStatus()).isEqualTo(200);
+    assertThat(second.getStatus()).isEqualTo(503);
+    assertThat(second.getContentAsString()).contains("OVERLOADED");
+    assertThat(second.getHeader("Retry-After")).isEqualTo("1");
+
+    MockHttpServletResponse third = new MockHttpServletResponse();
+    budget.doFilter(upload(300_000), third, (r, s) -> ((HttpServletResponse) s).setStatus(201));
+    assertThat(third.getStatus()).isEqualTo(201);
+  }
+
+  private static MockHttpServletRequest upload(int bytes) {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/faces/detect");
+    request.setContent(new byte[bytes]);
+    return request;
+  }
+
   @Test
   void aFileLargerThanTheLimitIsRefused() {
     byte[] big = new byte[300_000];
