@@ -266,6 +266,17 @@ class PathVariantAuthorizationTest extends ServerTest {
   }
 
   @Test
+  void theWebPageTheApiDocumentsAndTheProbesNeedNoKey() {
+    RawHttp http = new RawHttp(port);
+    for (String path : List.of("/", "/index.html", "/app.js", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
+        "/actuator/health", "/actuator/health/liveness", "/actuator/prometheus")) {
+      assertThat(http.send("GET", path, null, null).status()).as(path).isEqualTo(200);
+    }
+    assertThat(http.send("GET", "/actuator/env", null, null).status()).isEqualTo(401);
+    assertThat(http.send("POST", "/api/v1/health", null, null).status()).isEqualTo(401);
+  }
+
+  @Test
   void theIssuesFirstBypassListingUsersWithoutAKeyIsRefused() {
     Reply reply = new RawHttp(port).send("GET", "/api;/v1/users", null, null);
     assertThat(reply.status()).isEqualTo(400);
