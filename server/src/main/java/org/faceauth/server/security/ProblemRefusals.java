@@ -48,7 +48,7 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
       throws IOException {
     LOG.info("request rejected by the firewall: {}", e.getMessage());
     problems.write(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
-        "The request path or a header is not in canonical form (no ';', no encoded '/', '\\\\', '%' or '.', "
-            + "no '//' or dot segments, printable headers only).")), request, response);
+        "The request path is not in canonical form (no ';' or '\\', no encoded '/', '%' or '.', no '//' or dot "
+            + "segments), or a header is not printable.")), request, response);
   }
 }

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +18,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
@@ -34,13 +34,17 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 public class SecurityConfig {
   @Bean
   SecurityFilterChain api(HttpSecurity http, HandlerMappingIntrospector introspector,
-      ApiKeyAuthenticationProvider provider, ServerSettings settings, Problems problems) throws Exception {
+      ApiKeyAuthenticationProvider provider, CorsConfigurationSource corsConfigurationSource, ServerSettings settings,
+      Problems problems) throws Exception {
     MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
     ProblemRefusals refusals = new ProblemRefusals(problems);
     RateLimiter limiter = new RateLimiter();
+    CorsFilter cors = new CorsFilter(corsConfigurationSource);
+    cors.setCorsProcessor(new ProblemCorsProcessor(problems));
 
     AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(provider),
         new ApiKeyAuthenticationConverter());
+    // A known key lets the request go on down the chain (the default handler would redirect).
     apiKeys.setSuccessHandler((request, response, authentication) -> { });
     apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(refusals));
 
@@ -68,6 +72,7 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.POST, "/api/v1/faces/detect"),
                 mvc.pattern(HttpMethod.POST, "/api/v1/faces/crop")).hasRole(Roles.APP)
             .anyRequest().hasRole(Roles.ADMIN))
+        .addFilterAt(cors, CorsFilter.class)
         .addFilterAfter(new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
             settings.rateLimit().perAddressPerMinute(), limiter, problems), CorsFilter.class)
         .addFilterAfter(apiKeys, RateLimitFilter.class)
@@ -76,7 +81,6 @@ public class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .cors(Customizer.withDefaults())
         .headers(headers -> headers.disable())
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable())

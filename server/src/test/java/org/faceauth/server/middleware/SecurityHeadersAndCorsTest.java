@@ -33,6 +33,8 @@ class SecurityHeadersAndCorsTest extends ServerTest {
     Answer refused = api.options("/api/v1/auth/verify", Map.of(
         "Origin", "https://evil.example.com", "Access-Control-Request-Method", "POST"));
     assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.json().get("code").asText()).isEqualTo("FORBIDDEN");
     assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
 
     Answer simple = api.get("/api/v1/health", null, "Origin", "https://app.example.org");
