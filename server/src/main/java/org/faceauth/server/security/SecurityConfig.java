@@ -50,6 +50,7 @@ public class SecurityConfig {
 
     return http
         .authorizeHttpRequests(rules -> rules
+            // The error page only renders the failure of a request that was already judged.
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(
                 mvc.pattern(HttpMethod.GET, "/api/v1/health"),
@@ -72,6 +73,7 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.POST, "/api/v1/faces/detect"),
                 mvc.pattern(HttpMethod.POST, "/api/v1/faces/crop")).hasRole(Roles.APP)
             .anyRequest().hasRole(Roles.ADMIN))
+        // In this order: CORS, the limit per address, the API key, the limit per key; authorization comes last.
         .addFilterAt(cors, CorsFilter.class)
         .addFilterAfter(new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
             settings.rateLimit().perAddressPerMinute(), limiter, problems), CorsFilter.class)
