@@ -7,6 +7,8 @@ import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.image.ImageFormat;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.web.multipart.MultipartFile;
  * BMP, WebP, TIFF), never by the content type or file name the client declares.
  */
 final class ImageInput {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageInput.class);
+
   private ImageInput() {}
 
   static byte[] of(MultipartFile part, String field) {
@@ -23,7 +27,8 @@ final class ImageInput {
     try {
       return checked(part.getBytes(), field);
     } catch (IOException e) {
-      throw new ApiException(ApiErrorCode.BAD_REQUEST, "Cannot read the '" + field + "' part: " + e.getMessage());
+      LOG.warn("reading the '{}' part failed", field, e);
+      throw new ApiException(ApiErrorCode.BAD_REQUEST, "Cannot read the '" + field + "' part.");
     }
   }
 
