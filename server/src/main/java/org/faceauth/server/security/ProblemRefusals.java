@@ -32,8 +32,8 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED,
-        "Send a valid API key in the " + ApiKeys.HEADER + " header.")), request, response);
+    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED, ApiErrorCode.UNAUTHORIZED.sentence())),
+        request, response);
   }
 
   @Override
