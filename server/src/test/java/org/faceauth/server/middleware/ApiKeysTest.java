@@ -2,13 +2,21 @@ package org.faceauth.server.middleware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.faceauth.core.audit.AuditLog;
 import org.faceauth.store.keys.ApiKeyRole;
 import org.faceauth.store.keys.ApiKeyStore;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Keys are stored hashed, work until revoked, and the bootstrap admin key is registered at start. */
+/**
+ * Keys are stored hashed, work until revoked, name the actor in the audit log, and the bootstrap admin key is
+ * registered at start.
+ */
 class ApiKeysTest extends ServerTest {
+  @Autowired AuditLog audit;
+
   @Test
   void aCreatedKeyWorksUntilItIsRevoked() {
     ApiKeyStore.IssuedKey admin = keys.create("operator", ApiKeyRole.ADMIN);
@@ -17,6 +25,17 @@ class ApiKeysTest extends ServerTest {
 
     assertThat(keys.revoke(admin.key().id())).isTrue();
     assertThat(api.get("/api/v1/users", admin.secret()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theKeyThatMakesAChangeIsItsAuditedActor() {
+    ApiKeyStore.IssuedKey admin = keys.create("auditor", ApiKeyRole.ADMIN);
+    assertThat(api.postJson("/api/v1/users", admin.secret(), Map.of("userId", "audited-by-key")).status())
+        .isEqualTo(201);
+    assertThat(audit.recent(50)).anySatisfy(event -> {
+      assertThat(event.subject()).isPresent();
+      assertThat(event.actor()).isEqualTo("key:" + admin.key().id());
+    });
   }
 
   @Test
