@@ -185,7 +185,11 @@ public final class FaceAuthService implements AutoCloseable {
       staged = archive.stage(request.user(), request.images(), crop);
       return store.enroll(request.user(), request.profile(), templates, request.replace(), staged::publish);
     } catch (RuntimeException e) {
-      staged.discard();
+      try {
+        staged.discard();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       String code = e instanceof FaceAuthException failure ? failure.code().name() : "internal_error";
       record(context, AuditAction.ENROLL, Optional.of(request.user().value()),
           "failed:" + code.toLowerCase(Locale.ROOT), Optional.empty());

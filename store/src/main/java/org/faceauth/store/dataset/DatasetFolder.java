@@ -41,8 +41,8 @@ import org.faceauth.core.user.UserId;
  *
  * Every path is built from a validated {@link UserId} and checked to stay inside the folder. Files and folders are
  * created readable by their owner only; an enrollment's files are staged under temporary names ({@code .staged-*},
- * synced to disk) and renamed into place only when its rows are stored. Uploads older than the retention period are purged on each write and by {@link
- * #purgeExpired()}. Thread-safe.
+ * synced to disk) and renamed into place only when its rows are stored. Uploads older than the retention period are
+ * purged on each enrollment and by {@link #purgeExpired()}. Thread-safe.
  */
 public final class DatasetFolder implements FaceArchive {
   private static final String STAGED_PREFIX = ".staged-";
@@ -103,7 +103,7 @@ public final class DatasetFolder implements FaceArchive {
       if (keepsUploads()) {
         Path folder = uploadsOf(user);
         createPrivateDirectories(folder);
-        staged.createdFolder = Optional.of(folder);
+        staged.uploadsFolder = Optional.of(folder);
         int next = nextNumber(folder);
         for (byte[] image : uploads) {
           String extension = ImageFormat.sniff(image)
@@ -118,8 +118,13 @@ public final class DatasetFolder implements FaceArchive {
         staged.add(writeTemporary(target.getParent(), crop.get()), target);
       }
     } catch (IOException e) {
-      staged.discard();
-      throw failure("write the files of " + user, e);
+      FaceAuthException failure = failure("write the files of " + user, e);
+      try {
+        staged.discard();
+      } catch (FaceAuthException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
     }
     return staged;
   }
@@ -129,7 +134,7 @@ public final class DatasetFolder implements FaceArchive {
     private final List<Path> temporaries = new ArrayList<>();
     private final List<Path> targets = new ArrayList<>();
     private final List<Path> published = new ArrayList<>();
-    private Optional<Path> createdFolder = Optional.empty();
+    private Optional<Path> uploadsFolder = Optional.empty();
 
     void add(Path temporary, Path target) {
       temporaries.add(temporary);
@@ -162,10 +167,10 @@ public final class DatasetFolder implements FaceArchive {
         }
       }
       published.clear();
-      if (createdFolder.isPresent()) {
-        try (Stream<Path> rest = Files.list(createdFolder.get())) {
+      if (uploadsFolder.isPresent()) {
+        try (Stream<Path> rest = Files.list(uploadsFolder.get())) {
           if (rest.findAny().isEmpty()) {
-            Files.deleteIfExists(createdFolder.get());
+            Files.deleteIfExists(uploadsFolder.get());
           }
         } catch (IOException e) {
           first = first == null ? e : first;
