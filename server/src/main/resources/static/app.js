@@ -164,7 +164,11 @@ $('login-form').addEventListener('submit', async (event) => {
     const form = new FormData();
     form.append('userId', userId);
     if ($('login-challenge').checked) {
-      const challenge = await api('/auth/challenge', { method: 'POST' });
+      const challenge = await api('/auth/challenge', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ userId }),
+      });
       if (challenge.status !== 200) {
         show('login-result', 'fail', problemText(challenge.body));
         return;
@@ -187,9 +191,11 @@ $('login-form').addEventListener('submit', async (event) => {
       show('login-result', 'fail', problemText(body));
       return;
     }
-    const text = (OUTCOMES[body.outcome] || body.outcome) + ' Score ' + body.score + ' (threshold ' + body.threshold
-      + ')' + (body.liveness ? ', liveness ' + body.liveness.score + (body.liveness.live ? ' (live)' : ' (not live)')
-      + ' — checks: ' + body.liveness.checks.join(', ') : '');
+    // Scores come only with a match: a refused attempt does not tell how close it came.
+    const text = (OUTCOMES[body.outcome] || body.outcome)
+      + (body.score != null ? ' Score ' + body.score + ' (threshold ' + body.threshold + ')' : '')
+      + (body.liveness ? ', liveness' + (body.liveness.score != null ? ' ' + body.liveness.score : '')
+        + (body.liveness.live ? ' (live)' : ' (not live)') + ' — checks: ' + body.liveness.checks.join(', ') : '');
     const result = show('login-result', body.match ? 'ok' : 'fail', text);
     result.dataset.outcome = body.outcome;
     if (body.token) {

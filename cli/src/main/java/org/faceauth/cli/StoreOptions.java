@@ -2,6 +2,8 @@ package org.faceauth.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.faceauth.core.flow.LoginPolicy;
+import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.StoreSettings;
@@ -45,11 +47,15 @@ final class StoreOptions {
     }
   }
 
-  /** Opens the store with a lazily loading engine (models load when a flow first needs them). */
+  /**
+   * Opens the store with a lazily loading engine (models load when a flow first needs them). The lockout applies as
+   * on the server; unknown user ids are named as such, since whoever runs the command line can read the database.
+   */
   Session open(EngineOptions engineOptions, Workers workers) {
     FaceEngine engine = FaceEngine.lazy(engineOptions.config(workers.inference()));
     try {
-      return new Session(engine, FaceAuthSystem.open(settings(), engine, Clock.systemUTC()));
+      return new Session(engine, FaceAuthSystem.open(settings(), engine, Clock.systemUTC(), LivenessPolicy.DEFAULT,
+          LoginPolicy.DEFAULT.withHideUnknownUsers(false)));
     } catch (RuntimeException e) {
       engine.close();
       throw e;

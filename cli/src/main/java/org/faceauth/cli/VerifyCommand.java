@@ -29,6 +29,7 @@ final class VerifyCommand extends StoreCommand {
         "threshold", Json.round(result.threshold(), 4),
         "liveness", result.liveness().map(l -> Json.object(
             "live", l.live(), "score", Json.round(l.score(), 4), "checks", l.checks())).orElse(null),
+        "lockedUntil", result.lockedUntil().map(Object::toString).orElse(null),
         "ms", Json.round(result.elapsedMillis(), 1)));
     return FaceAuthCli.EXIT_OK;
   }

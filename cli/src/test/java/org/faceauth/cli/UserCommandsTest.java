@@ -71,6 +71,28 @@ class UserCommandsTest {
   }
 
   @Test
+  void repeatedFailuresLockAUserIdAndUsersUnlockClearsIt() {
+    List<String> enroll = new ArrayList<>(List.of("enroll", "Bill_Frist"));
+    enroll.addAll(photos("Bill_Frist"));
+    assertThat(run(enroll.toArray(String[]::new)).exitCode()).isZero();
+    for (int i = 0; i < 5; i++) {
+      assertThat(run("verify", "Bill_Frist", known("Angelina_Jolie_1.jpg")).json().get(0).get("outcome").asText())
+          .isEqualTo("no_match");
+    }
+    JsonNode locked = run("verify", "Bill_Frist", known("Bill_Frist_1.jpg")).json().get(0);
+    assertThat(locked.get("outcome").asText()).isEqualTo("locked");
+    assertThat(locked.get("lockedUntil").asText()).isNotBlank();
+
+    CliRun unlocked = run("users", "unlock", "Bill_Frist");
+    assertThat(unlocked.exitCode()).as(unlocked.err()).isZero();
+    assertThat(unlocked.json().get(0).get("cleared").asBoolean()).isTrue();
+
+    assertThat(run("verify", "Bill_Frist", known("Bill_Frist_1.jpg")).json().get(0).get("outcome").asText())
+        .isEqualTo("match");
+    assertThat(run("users", "unlock", "Bill_Frist").json().get(0).get("cleared").asBoolean()).isFalse();
+  }
+
+  @Test
   void badUserIdsAndUnusablePhotosAreClearErrors() throws Exception {
     CliRun traversal = run("enroll", "../../etc", known("Bill_Frist_1.jpg"));
     assertThat(traversal.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);

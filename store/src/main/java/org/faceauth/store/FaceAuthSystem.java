@@ -1,14 +1,11 @@
 package org.faceauth.store;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.store.crypto.KeyRing;
@@ -18,12 +15,14 @@ import org.faceauth.store.dataset.DatasetFolder;
 import org.faceauth.store.jdbc.Database;
 import org.faceauth.store.jdbc.Dialect;
 import org.faceauth.store.jdbc.JdbcFaceStore;
+import org.faceauth.store.jdbc.JdbcLoginAttempts;
 import org.faceauth.store.keys.ApiKeyStore;
 
 /**
  * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store
  * and audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
- * A data directory it creates is readable by its owner only. Closing it closes the service and the database, not the
+ * The data directory, its files and the SQLite files are made readable by their owner only, also when they existed
+ * before with looser permissions. Closing it closes the service and the database, not the
  * engine.
  */
 public final class FaceAuthSystem implements AutoCloseable {
@@ -53,28 +52,18 @@ public final class FaceAuthSystem implements AutoCloseable {
    * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
    */
   public static FaceAuthSystem open(StoreSettings settings, FaceEngine engine, Clock clock) {
-    return open(settings, engine, clock, LivenessPolicy.DEFAULT);
+    return open(settings, engine, clock, LivenessPolicy.DEFAULT, LoginPolicy.DEFAULT);
   }
 
   /**
-   * Opens everything with an explicit liveness policy for verification.
+   * Opens everything with explicit liveness and login (lockout, unknown users) policies for verification.
    *
    * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
    */
   public static FaceAuthSystem open(
-      StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy) {
-    try {
-      if (!Files.isDirectory(settings.dataDirectory())) {
-        Files.createDirectories(settings.dataDirectory());
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-          Files.setPosixFilePermissions(settings.dataDirectory(), PosixFilePermissions.fromString("rwx------"));
-        }
-      }
-    } catch (IOException e) {
-      throw new FaceAuthException(
-          ErrorCode.DATASET_IO_FAILED, "Cannot create the data directory " + settings.dataDirectory() + ": "
-              + e.getMessage(), e);
-    }
+      StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
+      LoginPolicy loginPolicy) {
+    PrivateDataDirectory.secure(settings);
     KeyRing ring = settings.templateKey().map(KeyRing::ofBase64)
         .orElseGet(() -> new KeyRingFile(settings.keyFile()).loadOrCreate());
     Database database = Database.open(settings.databaseUrl());
@@ -84,7 +73,9 @@ public final class FaceAuthSystem implements AutoCloseable {
       DatasetFolder dataset =
           new DatasetFolder(settings.datasetDirectory(), settings.rawRetention(), settings.debugCrops(), clock);
       dataset.purgeExpired();
-      FaceAuthService service = new FaceAuthService(engine, store, store, dataset, clock, livenessPolicy);
+      dataset.purgeStaged();
+      FaceAuthService service = new FaceAuthService(
+          engine, store, store, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database));
       return new FaceAuthSystem(settings, database, cipher, store, dataset, service);
     } catch (RuntimeException e) {
       database.close();

@@ -9,5 +9,6 @@ public enum AuditAction {
   ERASE,
   ROTATE_KEY,
   REBUILD,
-  LOCKOUT
+  LOCKOUT,
+  UNLOCK
 }

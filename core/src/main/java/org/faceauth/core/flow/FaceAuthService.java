@@ -2,6 +2,7 @@ package org.faceauth.core.flow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,9 @@ import org.faceauth.core.user.UserStatus;
  * enrollment or verification pipeline; templates are kept in a {@link TemplateStore} and mirrored in an in-memory
  * {@link TemplateIndex} of the configured embedding model. Writes for one user are serialised and the index is refreshed
  * from the store after each, so it always shows what the store holds; changes made by other nodes on the same database
- * arrive through {@link TemplateStore#subscribe}. Every flow writes an audit event. Thread-safe.
+ * arrive through {@link TemplateStore#subscribe}. Verification is guarded by a lockout kept in {@link LoginAttempts}
+ * under a {@link LoginPolicy}: an attempt reserves its slot before any inference. Every flow writes an audit event.
+ * Thread-safe.
  */
 public final class FaceAuthService implements AutoCloseable {
   /** Most images one enrollment request may carry. */
@@ -64,6 +67,8 @@ public final class FaceAuthService implements AutoCloseable {
 
   private final FaceEngine engine;
   private final LivenessPolicy livenessPolicy;
+  private final LoginPolicy loginPolicy;
+  private final LoginAttempts attempts;
   private final ChallengeBook challenges;
   private final TemplateStore store;
   private final AuditLog audit;
@@ -77,12 +82,16 @@ public final class FaceAuthService implements AutoCloseable {
    * Loads the index from {@code store} and starts following other nodes' changes.
    *
    * @param livenessPolicy whether verification requires a live face
+   * @param loginPolicy the lockout and whether unknown users are hidden
+   * @param attempts where verification attempts are counted
    */
   public FaceAuthService(
       FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
-      LivenessPolicy livenessPolicy) {
+      LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts) {
     this.engine = engine;
     this.livenessPolicy = livenessPolicy;
+    this.loginPolicy = loginPolicy;
+    this.attempts = attempts;
     this.challenges = new ChallengeBook(clock, CHALLENGE_LIFETIME);
     this.store = store;
     this.audit = audit;
@@ -109,11 +118,14 @@ public final class FaceAuthService implements AutoCloseable {
 
   /**
    * Enrolls a person: every image through the enrollment detector and quality gate, the accepted faces stored as
-   * templates in one transaction.
+   * templates in one transaction. Files the archive keeps (raw uploads, a debug crop) are written under temporary
+   * names first and given their final names just before that transaction commits: rows and files are kept together or
+   * not at all, and a failure is audited.
    *
    * @throws EnrollmentRejectedException if no image was accepted (nothing stored)
    * @throws FaceAuthException {@link ErrorCode#DUPLICATE_FACE} if a face already belongs to another user and the
-   *     request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images
+   *     request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images; a storage code
+   *     when the rows or the files cannot be written (then neither is kept)
    */
   public EnrollmentResult enroll(EnrollmentRequest request, RequestContext context) {
     int count = request.images().size();
@@ -155,127 +167,202 @@ public final class FaceAuthService implements AutoCloseable {
       if (!request.allowDuplicate()) {
         refuseDuplicates(request.user(), templates, context);
       }
-      User user = store.enroll(request.user(), request.profile(), templates, request.replace());
+      User user = storeTogether(request, templates, alignedCrop, context);
       refreshIndex(request.user());
-      archive.keepUploads(request.user(), request.images());
-      alignedCrop.ifPresent(jpeg -> archive.keepCrop(request.user(), jpeg));
       record(context, AuditAction.ENROLL, Optional.of(request.user().value()), "accepted", Optional.empty());
       return new EnrollmentResult(user, verdicts, templates.size());
     });
   }
 
   /**
-   * Verifies that the face in {@code image} is {@code userId}'s.
-   *
-   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND}, {@link ErrorCode#NO_TEMPLATES_FOR_MODEL}, or an
-   *     invalid-image code
+   * Stores the templates and the archive's files of one enrollment, all or nothing: files staged, rows written, files
+   * published, then the commit; on any failure the files are discarded, the rows rolled back, and the failure audited.
    */
-  public VerificationResult verify(UserId userId, byte[] image, RequestContext context) {
-    long start = System.nanoTime();
-    Optional<VerificationResult> inactive = refuseInactive(userId, context, start);
-    if (inactive.isPresent()) {
-      return inactive.get();
-    }
-    FacePipeline pipeline = engine.verificationPipeline();
-    long decodeStart = System.nanoTime();
-    try (BgrImage decoded = pipeline.decoder().decode(image)) {
-      long decodeNanos = System.nanoTime() - decodeStart;
-      FaceResult result = pipeline.process(decoded);
-      StageTimings stages = result.timings().withDecode(decodeNanos);
-      if (!result.accepted()) {
-        return noFace(userId, stages, start, context);
+  private User storeTogether(
+      EnrollmentRequest request, List<Template> templates, Optional<byte[]> crop, RequestContext context) {
+    FaceArchive.Staged staged = FaceArchive.Staged.NOTHING;
+    try {
+      staged = archive.stage(request.user(), request.images(), crop);
+      return store.enroll(request.user(), request.profile(), templates, request.replace(), staged::publish);
+    } catch (RuntimeException e) {
+      try {
+        staged.discard();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
       }
-      LivenessResult liveness = passiveLiveness(decoded, result.subject().orElseThrow());
-      return decide(userId, result.embedding().orElseThrow(), liveness, liveness.live(), true, stages, start,
-          context);
+      String code = e instanceof FaceAuthException failure ? failure.code().name() : "internal_error";
+      record(context, AuditAction.ENROLL, Optional.of(request.user().value()),
+          "failed:" + code.toLowerCase(Locale.ROOT), Optional.empty());
+      throw e;
     }
-  }
-
-  /** A new active liveness challenge (one-time nonce, instruction, expiry). */
-  public Challenge issueChallenge() {
-    return challenges.issue();
   }
 
   /**
-   * Verifies a burst of frames answering an active challenge: the nonce must be fresh and unused, every frame must show
-   * a face, all frames the same face, the head must turn as instructed, the first frame must pass the passive check;
-   * then the first frame is compared with the user's templates. Liveness and identity come from the same frames.
+   * Verifies that the face in {@code image} is {@code userId}'s. The attempt first reserves a slot in the lockout
+   * ledger (a {@link VerificationOutcome#LOCKED} result when none is left); a match frees it, any other outcome counts
+   * as a failure. An unknown user id is answered like a no-match after running the pipeline, and counted the same,
+   * when the policy hides unknown users.
+   *
+   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} (only when unknown users are not hidden), {@link
+   *     ErrorCode#NO_TEMPLATES_FOR_MODEL}, or an invalid-image code
+   */
+  public VerificationResult verify(UserId userId, byte[] image, RequestContext context) {
+    long start = System.nanoTime();
+    Optional<VerificationResult> refused = refuse(userId, context, start);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return settled(userId, context, () -> {
+      FacePipeline pipeline = engine.verificationPipeline();
+      long decodeStart = System.nanoTime();
+      try (BgrImage decoded = pipeline.decoder().decode(image)) {
+        long decodeNanos = System.nanoTime() - decodeStart;
+        FaceResult result = pipeline.process(decoded);
+        StageTimings stages = result.timings().withDecode(decodeNanos);
+        if (!result.accepted()) {
+          return noFace(userId, stages, start, context);
+        }
+        LivenessResult liveness = passiveLiveness(decoded, result.subject().orElseThrow());
+        return decide(userId, result.embedding().orElseThrow(), liveness, liveness.live(), true, stages, start,
+            context);
+      }
+    });
+  }
+
+  /**
+   * A new active liveness challenge (one-time nonce, instruction, expiry) for {@code userId}'s verification, which
+   * only the same caller ({@link RequestContext#actor()}) may answer. Issued for any well-formed id, known or not.
+   */
+  public Challenge issueChallenge(UserId userId, RequestContext context) {
+    return challenges.issue(userId, context.actor());
+  }
+
+  /**
+   * Verifies a burst of frames answering an active challenge: the nonce must be fresh, unused, and issued to this
+   * caller for this user; every frame must show a face, all frames the same face, the head must turn as instructed,
+   * the first frame must pass the passive check; then the first frame is compared with the user's templates. Liveness
+   * and identity come from the same frames. Lockout and unknown users as in {@link #verify}.
    *
    * @param frames 2 to {@value #MAX_CHALLENGE_FRAMES} encoded frames, in capture order
-   * @throws FaceAuthException {@link ErrorCode#CHALLENGE_UNKNOWN} (also for a replay), {@link
-   *     ErrorCode#CHALLENGE_EXPIRED}, {@link ErrorCode#USER_NOT_FOUND}, {@link ErrorCode#INVALID_REQUEST}
+   * @throws FaceAuthException {@link ErrorCode#CHALLENGE_UNKNOWN} (also for a replay, another caller or another
+   *     user), {@link ErrorCode#CHALLENGE_EXPIRED}, {@link ErrorCode#USER_NOT_FOUND} (only when unknown users are not
+   *     hidden), {@link ErrorCode#INVALID_REQUEST}
    */
   public VerificationResult verifyChallenge(
       UserId userId, String nonce, List<byte[]> frames, RequestContext context) {
     long start = System.nanoTime();
-    Challenge challenge = challenges.redeem(nonce);
+    Challenge challenge = challenges.redeem(nonce, userId, context.actor());
     if (frames.size() < 2 || frames.size() > MAX_CHALLENGE_FRAMES) {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           "Send 2 to " + MAX_CHALLENGE_FRAMES + " frames with a challenge (got " + frames.size() + ").");
     }
-    Optional<VerificationResult> inactive = refuseInactive(userId, context, start);
-    if (inactive.isPresent()) {
-      return inactive.get();
+    Optional<VerificationResult> refused = refuse(userId, context, start);
+    if (refused.isPresent()) {
+      return refused.get();
     }
-    FacePipeline pipeline = engine.verificationPipeline();
-    List<Embedding> embeddings = new ArrayList<>();
-    List<Landmarks> landmarks = new ArrayList<>();
-    LivenessResult passive = null;
-    StageTimings firstStages = StageTimings.ZERO;
-    for (byte[] frame : frames) {
-      try (BgrImage decoded = pipeline.decoder().decode(frame)) {
-        FaceResult result = pipeline.process(decoded);
-        if (!result.accepted()) {
-          return noFace(userId, result.timings(), start, context);
+    return settled(userId, context, () -> {
+      FacePipeline pipeline = engine.verificationPipeline();
+      List<Embedding> embeddings = new ArrayList<>();
+      List<Landmarks> landmarks = new ArrayList<>();
+      LivenessResult passive = null;
+      StageTimings firstStages = StageTimings.ZERO;
+      for (byte[] frame : frames) {
+        try (BgrImage decoded = pipeline.decoder().decode(frame)) {
+          FaceResult result = pipeline.process(decoded);
+          if (!result.accepted()) {
+            return noFace(userId, result.timings(), start, context);
+          }
+          if (passive == null) {
+            passive = passiveLiveness(decoded, result.subject().orElseThrow());
+            firstStages = result.timings();
+          }
+          embeddings.add(result.embedding().orElseThrow());
+          landmarks.add(result.subject().orElseThrow().landmarks());
         }
-        if (passive == null) {
-          passive = passiveLiveness(decoded, result.subject().orElseThrow());
-          firstStages = result.timings();
-        }
-        embeddings.add(result.embedding().orElseThrow());
-        landmarks.add(result.subject().orElseThrow().landmarks());
       }
-    }
-    boolean sameFace = embeddings.stream().allMatch(e -> e.cosine(embeddings.get(0)) >= threshold());
-    boolean turned = HeadTurn.followed(challenge.instruction(), landmarks);
-    String check = "challenge:" + challenge.instruction().name().toLowerCase(Locale.ROOT);
-    List<String> checks = new ArrayList<>(passive.checks());
-    checks.add(check);
-    LivenessResult liveness =
-        new LivenessResult(passive.score(), passive.live() && sameFace && turned, passive.threshold(), checks);
-    return decide(userId, embeddings.get(0), liveness, passive.live(), sameFace && turned, firstStages, start,
-        context);
+      boolean sameFace = embeddings.stream().allMatch(e -> e.cosine(embeddings.get(0)) >= threshold());
+      boolean turned = HeadTurn.followed(challenge.instruction(), landmarks);
+      String check = "challenge:" + challenge.instruction().name().toLowerCase(Locale.ROOT);
+      List<String> checks = new ArrayList<>(passive.checks());
+      checks.add(check);
+      LivenessResult liveness =
+          new LivenessResult(passive.score(), passive.live() && sameFace && turned, passive.threshold(), checks);
+      return decide(userId, embeddings.get(0), liveness, passive.live(), sameFace && turned, firstStages, start,
+          context);
+    });
   }
 
   /**
-   * The claimed user must exist (else {@link ErrorCode#USER_NOT_FOUND}, audited) and be active (else a
-   * {@link VerificationOutcome#USER_DISABLED} result, audited).
+   * Forgets the failed attempts and any lock of {@code userId} (an operator's unlock), audited.
+   *
+   * @return whether there was a lock or a failure to forget
    */
-  private Optional<VerificationResult> refuseInactive(UserId userId, RequestContext context, long start) {
+  public boolean unlock(UserId userId, RequestContext context) {
+    boolean cleared = attempts.clear(userId);
+    record(context, AuditAction.UNLOCK, Optional.of(userId.value()), cleared ? "unlocked" : "nothing_to_unlock",
+        Optional.empty());
+    return cleared;
+  }
+
+  /**
+   * What is answered before any inference, audited: an unknown user (when unknown users are not hidden, else
+   * nothing), a disabled one, or a locked id; otherwise an attempt slot is now reserved.
+   */
+  private Optional<VerificationResult> refuse(UserId userId, RequestContext context, long start) {
     Optional<User> user = store.user(userId);
-    if (user.isEmpty()) {
+    if (user.isEmpty() && !loginPolicy.hideUnknownUsers()) {
       record(context, AuditAction.VERIFY, Optional.of(userId.value()), "unknown_user", Optional.empty());
       throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
     }
-    if (user.get().status() == UserStatus.DISABLED) {
+    if (user.isPresent() && user.get().status() == UserStatus.DISABLED) {
       record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
       return Optional.of(new VerificationResult(
           userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start),
-          StageTimings.ZERO, Optional.empty()));
+          StageTimings.ZERO, Optional.empty(), Optional.empty()));
+    }
+    Optional<Instant> lockedUntil = attempts.reserve(userId, loginPolicy, clock.instant());
+    if (lockedUntil.isPresent()) {
+      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "locked", Optional.empty());
+      return Optional.of(new VerificationResult(
+          userId, VerificationOutcome.LOCKED, Optional.empty(), threshold(), millisSince(start), StageTimings.ZERO,
+          Optional.empty(), lockedUntil));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Runs an attempt whose slot is reserved and settles it: a match succeeds, any other outcome fails (and may lock
+   * the id, audited), an exception releases the slot uncounted.
+   */
+  private VerificationResult settled(UserId userId, RequestContext context, Supplier<VerificationResult> attempt) {
+    VerificationResult result;
+    try {
+      result = attempt.get();
+    } catch (RuntimeException e) {
+      attempts.release(userId);
+      throw e;
+    }
+    if (result.match()) {
+      attempts.succeed(userId);
+    } else {
+      attempts.fail(userId, loginPolicy, clock.instant()).ifPresent(until -> record(
+          context, AuditAction.LOCKOUT, Optional.of(userId.value()), "locked_for_" + loginPolicy.lock().toSeconds()
+              + "s", Optional.empty()));
+    }
+    return result;
   }
 
   private VerificationResult noFace(UserId userId, StageTimings stages, long start, RequestContext context) {
     record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
     return new VerificationResult(
         userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), stages,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   /**
    * The decision on a probe face: a failed challenge first, then a face the policy finds not live, then the best score
-   * over the user's templates against the threshold. Audited.
+   * over the user's templates against the threshold. A user id that is not enrolled (reached only when unknown users
+   * are hidden) has no score: a no-match, audited as {@code unknown_user}.
    *
    * @throws FaceAuthException {@link ErrorCode#NO_TEMPLATES_FOR_MODEL} if the user has no template of this model
    */
@@ -283,7 +370,11 @@ public final class FaceAuthService implements AutoCloseable {
       UserId userId, Embedding probe, LivenessResult liveness, boolean passiveLive, boolean challengeFollowed,
       StageTimings stages, long start, RequestContext context) {
     OptionalDouble score = index.scoreUser(userId, probe);
-    if (score.isEmpty()) {
+    boolean known = score.isPresent() || store.user(userId).isPresent();
+    if (!known && !loginPolicy.hideUnknownUsers()) {
+      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    }
+    if (known && score.isEmpty()) {
       throw new FaceAuthException(
           ErrorCode.NO_TEMPLATES_FOR_MODEL,
           "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
@@ -293,14 +384,17 @@ public final class FaceAuthService implements AutoCloseable {
       outcome = VerificationOutcome.CHALLENGE_FAILED;
     } else if (livenessPolicy.required() && !passiveLive) {
       outcome = VerificationOutcome.SPOOF;
+    } else if (known && score.getAsDouble() >= threshold()) {
+      outcome = VerificationOutcome.MATCH;
     } else {
-      outcome = score.getAsDouble() >= threshold() ? VerificationOutcome.MATCH : VerificationOutcome.NO_MATCH;
+      outcome = VerificationOutcome.NO_MATCH;
     }
-    record(context, AuditAction.VERIFY, Optional.of(userId.value()), outcome.name().toLowerCase(Locale.ROOT),
-        Optional.of(score.getAsDouble()));
+    Optional<Double> best = known ? Optional.of(score.getAsDouble()) : Optional.empty();
+    String audited = known || outcome != VerificationOutcome.NO_MATCH
+        ? outcome.name().toLowerCase(Locale.ROOT) : "unknown_user";
+    record(context, AuditAction.VERIFY, Optional.of(userId.value()), audited, best);
     return new VerificationResult(
-        userId, outcome, Optional.of(score.getAsDouble()), threshold(), millisSince(start), stages,
-        Optional.of(liveness));
+        userId, outcome, best, threshold(), millisSince(start), stages, Optional.of(liveness), Optional.empty());
   }
 
   /** The passive liveness verdict on {@code face}. */
@@ -421,8 +515,8 @@ public final class FaceAuthService implements AutoCloseable {
     }
     for (Map.Entry<UserId, Integer> other : matches.entrySet()) {
       if (other.getValue() * 2 > templates.size()) {
-        record(context, AuditAction.ENROLL, Optional.of(user.value()), "duplicate_of:" + other.getKey(),
-            Optional.of(best.get(other.getKey())));
+        record(context, AuditAction.ENROLL, Optional.of(user.value()), Optional.of(other.getKey().value()),
+            "duplicate_face", Optional.of(best.get(other.getKey())));
         throw new FaceAuthException(
             ErrorCode.DUPLICATE_FACE,
             "This face is already enrolled under another account; one person may hold one account. "
@@ -455,8 +549,14 @@ public final class FaceAuthService implements AutoCloseable {
 
   private void record(
       RequestContext context, AuditAction action, Optional<String> subject, String outcome, Optional<Double> score) {
+    record(context, action, subject, Optional.empty(), outcome, score);
+  }
+
+  private void record(
+      RequestContext context, AuditAction action, Optional<String> subject, Optional<String> relatedSubject,
+      String outcome, Optional<Double> score) {
     audit.record(new AuditEvent(
-        clock.instant(), context.actor(), action, subject, outcome, score, context.requestId(),
+        clock.instant(), context.actor(), action, subject, relatedSubject, outcome, score, context.requestId(),
         context.clientAddress()));
   }
 

@@ -4,7 +4,7 @@ package org.faceauth.core.flow;
 public enum VerificationOutcome {
   /** The face matches the claimed user. */
   MATCH,
-  /** A face was found but it is not the claimed user's. */
+  /** A face was found but it is not the claimed user's (also: no such user, when unknown users are hidden). */
   NO_MATCH,
   /** The face does not look live (a print or a screen), and the policy requires liveness. */
   SPOOF,
@@ -13,5 +13,7 @@ public enum VerificationOutcome {
   /** No face was found in the image. */
   NO_FACE,
   /** The user exists but is disabled. */
-  USER_DISABLED
+  USER_DISABLED,
+  /** Too many failed attempts on this user id: nothing was evaluated (see {@link LoginPolicy}). */
+  LOCKED
 }

@@ -19,7 +19,15 @@ public interface TemplateStore extends AutoCloseable {
    * @param replace whether the user's existing templates are deleted first
    * @return the user as stored afterwards
    */
-  User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace);
+  default User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace) {
+    return enroll(user, profile, templates, replace, () -> {});
+  }
+
+  /**
+   * As {@link #enroll(UserId, UserProfile, List, boolean)}, running {@code beforeCommit} inside the transaction once
+   * the rows are written: if it throws, nothing is stored (files that must be kept with the rows are published there).
+   */
+  User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace, Runnable beforeCommit);
 
   /**
    * Creates a user without templates (they enroll later).
@@ -41,8 +49,8 @@ public interface TemplateStore extends AutoCloseable {
   void forEachTemplate(Consumer<Template> sink);
 
   /**
-   * Deletes the user and every template of theirs, and replaces their id in the audit log by a pseudonym, in one
-   * transaction.
+   * Deletes the user, every template of theirs and their failed login attempts (so a new account under the same id
+   * starts unlocked), and replaces their id in the audit log by a pseudonym, in one transaction.
    *
    * @return the pseudonym now standing for the user in the audit log, or empty if there was no such user
    */

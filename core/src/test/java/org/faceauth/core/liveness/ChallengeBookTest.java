@@ -12,9 +12,10 @@ import java.util.HashSet;
 import java.util.Set;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.user.UserId;
 import org.junit.jupiter.api.Test;
 
-/** Challenge nonces are random, one-time and short-lived. */
+/** Challenge nonces are random, one-time, short-lived, and answerable only by the client and for the user asked. */
 class ChallengeBookTest {
   /** A clock the test moves. */
   private static final class MovableClock extends Clock {
@@ -38,24 +39,43 @@ class ChallengeBookTest {
 
   private final MovableClock clock = new MovableClock();
   private final ChallengeBook book = new ChallengeBook(clock, Duration.ofSeconds(60));
+  private static final UserId ALICE = UserId.of("alice");
+  private static final String APP = "key:app-1";
 
   @Test
   void aNonceIsRedeemedOnceAndAReplayIsRefused() {
-    Challenge challenge = book.issue();
-    assertThat(book.redeem(challenge.nonce())).isEqualTo(challenge);
-    assertThatThrownBy(() -> book.redeem(challenge.nonce()))
+    Challenge challenge = book.issue(ALICE, APP);
+    assertThat(book.redeem(challenge.nonce(), ALICE, APP)).isEqualTo(challenge);
+    assertThatThrownBy(() -> book.redeem(challenge.nonce(), ALICE, APP))
         .isInstanceOfSatisfying(FaceAuthException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHALLENGE_UNKNOWN));
-    assertThatThrownBy(() -> book.redeem("made-up"))
+    assertThatThrownBy(() -> book.redeem("made-up", ALICE, APP))
+        .isInstanceOfSatisfying(FaceAuthException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHALLENGE_UNKNOWN));
+  }
+
+  @Test
+  void aNonceAnsweredByAnotherClientOrForAnotherUserIsRefusedAndSpent() {
+    Challenge forAlice = book.issue(ALICE, APP);
+    assertThatThrownBy(() -> book.redeem(forAlice.nonce(), UserId.of("mallory"), APP))
+        .isInstanceOfSatisfying(FaceAuthException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHALLENGE_UNKNOWN));
+    assertThatThrownBy(() -> book.redeem(forAlice.nonce(), ALICE, APP))
+        .as("a refused nonce cannot be tried again")
+        .isInstanceOfSatisfying(FaceAuthException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CHALLENGE_UNKNOWN));
+
+    Challenge forApp = book.issue(ALICE, APP);
+    assertThatThrownBy(() -> book.redeem(forApp.nonce(), ALICE, "key:other-app"))
         .isInstanceOfSatisfying(FaceAuthException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHALLENGE_UNKNOWN));
   }
 
   @Test
   void anExpiredNonceIsRefused() {
-    Challenge challenge = book.issue();
+    Challenge challenge = book.issue(ALICE, APP);
     clock.now = clock.now.plusSeconds(61);
-    assertThatThrownBy(() -> book.redeem(challenge.nonce()))
+    assertThatThrownBy(() -> book.redeem(challenge.nonce(), ALICE, APP))
         .isInstanceOfSatisfying(FaceAuthException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CHALLENGE_EXPIRED));
   }
@@ -65,7 +85,7 @@ class ChallengeBookTest {
     Set<String> nonces = new HashSet<>();
     Set<ChallengeInstruction> asked = new HashSet<>();
     for (int i = 0; i < 200; i++) {
-      Challenge c = book.issue();
+      Challenge c = book.issue(ALICE, APP);
       nonces.add(c.nonce());
       asked.add(c.instruction());
       assertThat(c.nonce()).hasSizeGreaterThanOrEqualTo(22);

@@ -1,10 +1,13 @@
 package org.faceauth.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.IdentificationResult;
 import org.faceauth.core.flow.RequestContext;
@@ -16,7 +19,6 @@ import org.faceauth.core.user.UserId;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.protection.InferenceLimiter;
-import org.faceauth.server.protection.LoginLockout;
 import org.faceauth.server.token.TokenIssuer;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,22 +36,21 @@ import org.springframework.web.multipart.MultipartFile;
 class AuthController {
   private final FaceAuthService service;
   private final InferenceLimiter limiter;
-  private final LoginLockout lockout;
   private final TokenIssuer tokens;
   private final FlowMetrics metrics;
 
-  AuthController(
-      FaceAuthService service, InferenceLimiter limiter, LoginLockout lockout, TokenIssuer tokens,
-      FlowMetrics metrics) {
+  AuthController(FaceAuthService service, InferenceLimiter limiter, TokenIssuer tokens, FlowMetrics metrics) {
     this.service = service;
     this.limiter = limiter;
-    this.lockout = lockout;
     this.tokens = tokens;
     this.metrics = metrics;
   }
 
   /** The JSON body of a verification: one image, or a challenge nonce with its burst of frames. */
   record VerifyJson(String userId, String image, String nonce, List<String> frames) {}
+
+  /** The JSON body of a challenge request: whose verification it is for. */
+  record ChallengeJson(String userId) {}
 
   /** The JSON body of an identification. */
   record IdentifyJson(String image, Integer top) {}
@@ -84,10 +85,17 @@ class AuthController {
     return verify(user, ImageInput.ofBase64(body.image(), "image"), request);
   }
 
-  /** A one-time active liveness challenge: answer it with a burst of frames and its nonce on verify. */
+  /**
+   * A one-time active liveness challenge for one user's verification: answer it with a burst of frames and its nonce
+   * on verify, with the same key and the same user id.
+   */
   @PostMapping("/challenge")
-  Map<String, Object> challenge() {
-    Challenge challenge = service.issueChallenge();
+  Map<String, Object> challenge(
+      @RequestBody(required = false) ChallengeJson ask, HttpServletRequest request) {
+    if (ask == null || ask.userId() == null || ask.userId().isBlank()) {
+      throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send {\"userId\": ...}: the user the challenge is for.");
+    }
+    Challenge challenge = service.issueChallenge(UserId.of(ask.userId()), Requests.context(request));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("nonce", challenge.nonce());
     body.put("instruction", challenge.instruction().name().toLowerCase(Locale.ROOT));
@@ -118,38 +126,46 @@ class AuthController {
 
   private Map<String, Object> verify(UserId user, byte[] image, HttpServletRequest request) {
     RequestContext context = Requests.context(request);
-    lockout.check(user);
-    return answer(user, limiter.run(() -> service.verify(user, image, context)), context);
+    return answer(user, limiter.run(() -> service.verify(user, image, context)));
   }
 
   private Map<String, Object> verify(UserId user, String nonce, List<byte[]> frames, HttpServletRequest request) {
     RequestContext context = Requests.context(request);
-    lockout.check(user);
-    return answer(user, limiter.run(() -> service.verifyChallenge(user, nonce, frames, context)), context);
+    return answer(user, limiter.run(() -> service.verifyChallenge(user, nonce, frames, context)));
   }
 
-  private Map<String, Object> answer(UserId user, VerificationResult result, RequestContext context) {
+  /**
+   * The answer to a verification. Only a match carries the identity score; spoof and challenge_failed answers carry
+   * neither score nor thresholds (identity or liveness), so a refused attempt does not tell how close it came, and an
+   * unknown user id (answered as no_match) looks exactly like a known one.
+   */
+  private Map<String, Object> answer(UserId user, VerificationResult result) {
     String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
     metrics.record("verify", outcome, result.stages());
     if (result.outcome() == VerificationOutcome.NO_FACE) {
-      lockout.failed(user, context);
       throw new ApiException(ApiErrorCode.NO_FACE, "No face was found. Face the camera in good, even light.");
     }
+    if (result.outcome() == VerificationOutcome.LOCKED) {
+      Instant until = result.lockedUntil().orElseThrow();
+      long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
+      throw new ApiException(ApiErrorCode.USER_LOCKED,
+          "Verification of '" + user + "' is locked after repeated failed attempts; retry in " + seconds + " s.",
+          Optional.of(seconds), Map.of());
+    }
+    boolean revealing = result.outcome() != VerificationOutcome.SPOOF
+        && result.outcome() != VerificationOutcome.CHALLENGE_FAILED;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userId", user.value());
     body.put("match", result.match());
     body.put("outcome", outcome);
-    body.put("score", result.score().map(AuthController::score).orElse(null));
-    body.put("threshold", result.threshold());
-    body.put("liveness", result.liveness().map(AuthController::liveness).orElse(null));
+    body.put("score", result.match() ? result.score().map(AuthController::score).orElse(null) : null);
+    body.put("threshold", revealing ? result.threshold() : null);
+    body.put("liveness", result.liveness().map(l -> revealing ? liveness(l) : withoutScores(l)).orElse(null));
     if (result.match()) {
-      lockout.succeeded(user);
       TokenIssuer.Token token = tokens.issue(user, result.score().orElseThrow());
       body.put("token", token.value());
       body.put("tokenType", "Bearer");
       body.put("expiresIn", token.expiresInSeconds());
-    } else if (result.outcome() != VerificationOutcome.USER_DISABLED) {
-      lockout.failed(user, context);
     }
     body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
     return body;
@@ -171,6 +187,14 @@ class AuthController {
     body.put("threshold", result.threshold());
     body.put("ms", Math.round(result.elapsedMillis() * 10) / 10.0);
     return body;
+  }
+
+  /** The liveness verdict without its score and threshold. */
+  private static Map<String, Object> withoutScores(LivenessResult liveness) {
+    Map<String, Object> out = liveness(liveness);
+    out.put("score", null);
+    out.put("threshold", null);
+    return out;
   }
 
   static Map<String, Object> liveness(LivenessResult liveness) {

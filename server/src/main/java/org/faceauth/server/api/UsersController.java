@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Users (admin keys): create, read, list, erase, and enroll faces. */
+/** Users (admin keys): create, read, list, erase, enroll faces, and unlock verification. */
 @RestController
 @RequestMapping("/api/v1/users")
 public class UsersController {
@@ -95,6 +95,19 @@ public class UsersController {
       throw notFound(user);
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /** The answer to an unlock: whether there were failed attempts or a lock to forget. */
+  record Unlocked(String userId, boolean cleared) {}
+
+  /**
+   * Clears the lockout of a user id (its failed verifications and any lock), audited. Works for any well-formed id,
+   * enrolled or not, since attempts on unknown ids are counted too.
+   */
+  @PostMapping("/{id}/unlock")
+  Unlocked unlock(@PathVariable String id, HttpServletRequest request) {
+    UserId user = UserId.of(id);
+    return new Unlocked(user.value(), service.unlock(user, Requests.context(request)));
   }
 
   @PostMapping(value = "/{id}/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

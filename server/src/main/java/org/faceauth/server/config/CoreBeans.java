@@ -3,6 +3,7 @@ package org.faceauth.server.config;
 import java.time.Clock;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
@@ -46,8 +47,10 @@ public class CoreBeans {
 
   @Bean(destroyMethod = "close")
   FaceAuthSystem faceAuthSystem(StoreSettings store, FaceEngine engine, Clock clock, ServerSettings settings) {
+    ServerSettings.Lockout lockout = settings.lockout();
     return FaceAuthSystem.open(store, engine, clock,
-        new LivenessPolicy(settings.liveness().required(), settings.liveness().threshold()));
+        new LivenessPolicy(settings.liveness().required(), settings.liveness().threshold()),
+        new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), settings.verify().hideUnknownUsers()));
   }
 
   @Bean

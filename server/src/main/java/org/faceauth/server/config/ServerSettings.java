@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsOrigins origins allowed to call the API from a browser
  * @param rateLimit requests per minute per API key and per client address
  * @param lockout brute-force protection of each user's verification
+ * @param verify how verification answers ids that are not enrolled
  * @param inference bounded inference: concurrent requests and the waiting room before answering 503
  * @param upload size limits of request bodies, one and all together
  * @param token login tokens issued on a successful verification
@@ -30,6 +31,7 @@ public record ServerSettings(
     @DefaultValue List<String> corsOrigins,
     @DefaultValue RateLimit rateLimit,
     @DefaultValue Lockout lockout,
+    @DefaultValue Verify verify,
     @DefaultValue Inference inference,
     @DefaultValue Upload upload,
     @DefaultValue Token token,
@@ -37,11 +39,22 @@ public record ServerSettings(
   /** Requests per minute. */
   public record RateLimit(@DefaultValue("600") int perKeyPerMinute, @DefaultValue("300") int perAddressPerMinute) {}
 
-  /** After {@code maxFailures} failed verifications within {@code window}, verification is locked for {@code lock}. */
+  /**
+   * At most {@code maxFailures} verifications of one user id are evaluated within {@code window} (running ones count);
+   * the failure that reaches it locks the id for {@code lock}. Kept in the database: shared by nodes, kept across
+   * restarts.
+   */
   public record Lockout(
       @DefaultValue("5") int maxFailures,
       @DefaultValue("15m") Duration window,
       @DefaultValue("15m") Duration lock) {}
+
+  /**
+   * With {@code hideUnknownUsers} (the default) a verification of an id that is not enrolled is answered like a
+   * no-match, after running the pipeline, and counted by the lockout, so that verification does not tell which ids
+   * exist; otherwise it is answered 404 {@code USER_NOT_FOUND} at once.
+   */
+  public record Verify(@DefaultValue("true") boolean hideUnknownUsers) {}
 
   /** At most {@code concurrency} inferences at once and {@code queue} more waiting (0: number of cores). */
   public record Inference(@DefaultValue("0") int concurrency, @DefaultValue("16") int queue) {

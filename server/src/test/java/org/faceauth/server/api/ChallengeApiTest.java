@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 /** The active challenge over HTTP: a nonce and an instruction, answered by a burst of frames; replays refused. */
 class ChallengeApiTest extends ServerTest {
   private JsonNode challenge(String instruction) {
+    return challenge(instruction, "bill-challenge", appKey);
+  }
+
+  private JsonNode challenge(String instruction, String userId, String key) {
     for (int i = 0; i < 100; i++) {
-      JsonNode c = api.postJson("/api/v1/auth/challenge", appKey, Map.of()).json();
+      JsonNode c = api.postJson("/api/v1/auth/challenge", key, Map.of("userId", userId)).json();
       if (c.get("instruction").asText().equals(instruction)) {
         return c;
       }
@@ -55,5 +59,42 @@ class ChallengeApiTest extends ServerTest {
     assertThat(wrongWay.status()).isEqualTo(200);
     assertThat(wrongWay.json().get("outcome").asText()).isEqualTo("challenge_failed");
     assertThat(wrongWay.json().get("match").asBoolean()).isFalse();
+    assertThat(wrongWay.json().get("score").isNull()).as("no hint how close it came").isTrue();
+    assertThat(wrongWay.json().get("threshold").isNull()).isTrue();
+    assertThat(wrongWay.json().get("liveness").get("score").isNull()).isTrue();
+    assertThat(wrongWay.json().get("liveness").get("threshold").isNull()).isTrue();
+  }
+
+  @Test
+  void aChallengeNamesItsUserAndOnlyTheKeyThatAskedMayAnswerItForThatUser() {
+    Answer enrolled = api.postMultipart("/api/v1/users/bill-bound/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+        Part.file("images", photo("users/Bill_Frist/1.jpg")), Part.file("images", photo("users/Bill_Frist/3.jpg"))));
+    assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+    Answer unnamed = api.postJson("/api/v1/auth/challenge", appKey, Map.of());
+    assertThat(unnamed.status()).isEqualTo(400);
+    assertThat(unnamed.json().get("code").asText()).isEqualTo("BAD_REQUEST");
+
+    JsonNode forSomeoneElse = challenge("turn_right", "mallory", appKey);
+    Answer otherUser = api.postMultipart("/api/v1/auth/verify", appKey, burst("bill-bound", forSomeoneElse));
+    assertThat(otherUser.status()).as(otherUser.text()).isEqualTo(409);
+    assertThat(otherUser.json().get("code").asText()).isEqualTo("CHALLENGE_UNKNOWN");
+
+    String otherApp = keys.create("other-app", org.faceauth.store.keys.ApiKeyRole.APP).secret();
+    JsonNode askedByOtherApp = challenge("turn_right", "bill-bound", otherApp);
+    Answer otherKey = api.postMultipart("/api/v1/auth/verify", appKey, burst("bill-bound", askedByOtherApp));
+    assertThat(otherKey.status()).as(otherKey.text()).isEqualTo(409);
+    assertThat(otherKey.json().get("code").asText()).isEqualTo("CHALLENGE_UNKNOWN");
+
+    JsonNode own = challenge("turn_right", "bill-bound", appKey);
+    Answer passed = api.postMultipart("/api/v1/auth/verify", appKey, burst("bill-bound", own));
+    assertThat(passed.status()).as(passed.text()).isEqualTo(200);
+    assertThat(passed.json().get("match").asBoolean()).isTrue();
+  }
+
+  private static List<Part> burst(String userId, JsonNode challenge) {
+    return List.of(
+        Part.field("userId", userId), Part.field("nonce", challenge.get("nonce").asText()),
+        Part.file("frames", photo("test/known_faces/Bill_Frist_1.jpg")),
+        Part.file("frames", photo("users/Bill_Frist/2.jpg")));
   }
 }

@@ -44,8 +44,6 @@ class ErrorResponsesTest extends ServerTest {
     assertProblem(api.get("/api/v1/auth/verify", ADMIN_KEY), 405, "METHOD_NOT_ALLOWED");
     assertProblem(api.get("/api/v1/auth/verify", appKey), 403, "FORBIDDEN");
     assertProblem(api.get("/api/v1/users/bad%20id", ADMIN_KEY), 400, "INVALID_USER_ID");
-    assertProblem(verify("nobody-here", Part.file("image", photo("test/known_faces/Ann_Veneman_1.jpg"))), 404,
-        "USER_NOT_FOUND");
   }
 
   @Test

@@ -98,7 +98,8 @@ class PathVariantAuthorizationTest extends ServerTest {
         new Route("GET", "/api/v1/health", Level.PUBLIC, "/api/v1/health", NONE),
         new Route("GET", "/api/v1/auth/jwks.json", Level.PUBLIC, "/api/v1/auth/jwks.json", NONE),
         new Route("POST", "/api/v1/auth/verify", Level.APP, "/api/v1/auth/verify", image(true)),
-        new Route("POST", "/api/v1/auth/challenge", Level.APP, "/api/v1/auth/challenge", NONE),
+        new Route("POST", "/api/v1/auth/challenge", Level.APP, "/api/v1/auth/challenge",
+            id -> Body.json(Map.of("userId", id))),
         new Route("POST", "/api/v1/auth/identify", Level.APP, "/api/v1/auth/identify", image(false)),
         new Route("POST", "/api/v1/faces/detect", Level.APP, "/api/v1/faces/detect", image(false)),
         new Route("POST", "/api/v1/faces/crop", Level.APP, "/api/v1/faces/crop", image(false)),
@@ -108,6 +109,7 @@ class PathVariantAuthorizationTest extends ServerTest {
         new Route("DELETE", "/api/v1/users/{id}", Level.ADMIN, "/api/v1/users/{id}", NONE),
         new Route("POST", "/api/v1/users/{id}/faces", Level.ADMIN, "/api/v1/users/{id}/faces?replace=true",
             id -> Body.multipart(List.of(Part.file("images", photo("users/Akhmed_Zakayev/1.jpg"))))),
+        new Route("POST", "/api/v1/users/{id}/unlock", Level.ADMIN, "/api/v1/users/{id}/unlock", NONE),
         new Route("*", "/error", Level.ADMIN, "/error", NONE));
   }
 

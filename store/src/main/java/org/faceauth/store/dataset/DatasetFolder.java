@@ -2,18 +2,25 @@ package org.faceauth.store.dataset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.faceauth.core.ErrorCode;
@@ -32,11 +39,16 @@ import org.faceauth.core.user.UserId;
  * processed/embeddings/&lt;user_id&gt;.npy        exported templates (with &lt;user_id&gt;.json: model, detector, …)
  * </pre>
  *
- * Every path is built from a validated {@link UserId} and checked to stay inside the folder. Files are created
- * readable by their owner only. Uploads older than the retention period are purged on each write and by {@link
- * #purgeExpired()}. Thread-safe.
+ * Every path is built from a validated {@link UserId} and checked to stay inside the folder. Files and folders are
+ * created readable by their owner only; an enrollment's files are staged under temporary names ({@code .staged-*},
+ * synced to disk) and renamed into place only when its rows are stored. Uploads older than the retention period are
+ * purged on each enrollment and by {@link #purgeExpired()}. Thread-safe.
  */
 public final class DatasetFolder implements FaceArchive {
+  private static final String STAGED_PREFIX = ".staged-";
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
   private final Path root;
   private final Duration rawRetention;
   private final boolean debugCrops;
@@ -84,24 +96,94 @@ public final class DatasetFolder implements FaceArchive {
   }
 
   @Override
-  public void keepUploads(UserId user, List<byte[]> images) {
-    if (rawRetention.isZero() || rawRetention.isNegative()) {
-      return;
-    }
-    Path folder = uploadsOf(user);
+  public Staged stage(UserId user, List<byte[]> uploads, Optional<byte[]> crop) {
+    purgeExpired();
+    StagedFiles staged = new StagedFiles();
     try {
-      Files.createDirectories(folder);
-      int next = nextNumber(folder);
-      for (byte[] image : images) {
-        String extension = ImageFormat.sniff(image)
-            .map(f -> f == ImageFormat.JPEG ? "jpg" : f.name().toLowerCase(Locale.ROOT))
-            .orElse("bin");
-        writePrivate(folder.resolve(next++ + "." + extension), image);
+      if (keepsUploads()) {
+        Path folder = uploadsOf(user);
+        createPrivateDirectories(folder);
+        staged.uploadsFolder = Optional.of(folder);
+        int next = nextNumber(folder);
+        for (byte[] image : uploads) {
+          String extension = ImageFormat.sniff(image)
+              .map(f -> f == ImageFormat.JPEG ? "jpg" : f.name().toLowerCase(Locale.ROOT))
+              .orElse("bin");
+          staged.add(writeTemporary(folder, image), folder.resolve(next++ + "." + extension));
+        }
+      }
+      if (debugCrops && crop.isPresent()) {
+        Path target = cropOf(user);
+        createPrivateDirectories(target.getParent());
+        staged.add(writeTemporary(target.getParent(), crop.get()), target);
       }
     } catch (IOException e) {
-      throw failure("keep the uploads of " + user, e);
+      FaceAuthException failure = failure("write the files of " + user, e);
+      try {
+        staged.discard();
+      } catch (FaceAuthException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
     }
-    purgeExpired();
+    return staged;
+  }
+
+  /** Files written under temporary names, each with its final name. */
+  private static final class StagedFiles implements Staged {
+    private final List<Path> temporaries = new ArrayList<>();
+    private final List<Path> targets = new ArrayList<>();
+    private final List<Path> published = new ArrayList<>();
+    private Optional<Path> uploadsFolder = Optional.empty();
+
+    void add(Path temporary, Path target) {
+      temporaries.add(temporary);
+      targets.add(target);
+    }
+
+    @Override
+    public synchronized void publish() {
+      try {
+        for (int i = 0; i < temporaries.size(); i++) {
+          Files.move(temporaries.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+          published.add(targets.get(i));
+        }
+      } catch (IOException e) {
+        throw failure("give the enrollment files their names", e);
+      }
+    }
+
+    @Override
+    public synchronized void discard() {
+      List<Path> leftovers = new ArrayList<>(published);
+      leftovers.addAll(temporaries);
+      IOException first = null;
+      for (Path file : leftovers) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        }
+      }
+      published.clear();
+      if (uploadsFolder.isPresent()) {
+        try (Stream<Path> rest = Files.list(uploadsFolder.get())) {
+          if (rest.findAny().isEmpty()) {
+            Files.deleteIfExists(uploadsFolder.get());
+          }
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        throw failure("delete the files of a failed enrollment", first);
+      }
+    }
+  }
+
+  private boolean keepsUploads() {
+    return !(rawRetention.isZero() || rawRetention.isNegative());
   }
 
   @Override
@@ -109,14 +191,27 @@ public final class DatasetFolder implements FaceArchive {
     return debugCrops;
   }
 
-  @Override
-  public void keepCrop(UserId user, byte[] jpeg) {
-    try {
-      Path crop = cropOf(user);
-      Files.createDirectories(crop.getParent());
-      writePrivate(crop, jpeg);
-    } catch (IOException e) {
-      throw failure("write the crop of " + user, e);
+  /**
+   * Deletes the temporary files of enrollments that never finished (a crash between writing and publishing). Call at
+   * start, before any enrollment runs.
+   *
+   * @return how many were deleted
+   */
+  public int purgeStaged() {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<Path> staged = walk
+          .filter(f -> f.getFileName().toString().startsWith(STAGED_PREFIX) && Files.isRegularFile(f))
+          .toList();
+      for (Path file : staged) {
+        Files.deleteIfExists(file);
+      }
+      return staged.size();
+    } catch (IOException | UncheckedIOException e) {
+      throw failure("purge unfinished enrollment files",
+          e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
     }
   }
 
@@ -179,9 +274,37 @@ public final class DatasetFolder implements FaceArchive {
   /** Writes {@code bytes} to {@code file} with owner-only permissions. */
   static void writePrivate(Path file, byte[] bytes) throws IOException {
     Files.write(file, bytes);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    if (POSIX) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
+  }
+
+  /** Creates {@code folder} and any missing parents, readable by their owner only. */
+  static void createPrivateDirectories(Path folder) throws IOException {
+    if (POSIX) {
+      Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+    } else {
+      Files.createDirectories(folder);
+    }
+  }
+
+  /** Writes {@code bytes} to a new owner-only temporary file in {@code folder}, synced to disk. */
+  private static Path writeTemporary(Path folder, byte[] bytes) throws IOException {
+    Path file = POSIX
+        ? Files.createTempFile(folder, STAGED_PREFIX, ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.createTempFile(folder, STAGED_PREFIX, ".tmp");
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    return file;
   }
 
   private Path inside(String folder, String name) {

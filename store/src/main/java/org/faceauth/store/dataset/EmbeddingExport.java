@@ -50,7 +50,7 @@ public final class EmbeddingExport {
   public int export(TemplateStore store, String modelId) {
     int written = 0;
     try {
-      Files.createDirectories(dataset.embeddingsFolder());
+      DatasetFolder.createPrivateDirectories(dataset.embeddingsFolder());
       for (User user : store.users()) {
         List<Template> templates =
             store.templates(user.id()).stream().filter(t -> t.embedding().modelId().equals(modelId)).toList();

@@ -69,7 +69,8 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
   }
 
   @Override
-  public User enroll(UserId user, UserProfile profile, List<Template> templates, boolean replace) {
+  public User enroll(
+      UserId user, UserProfile profile, List<Template> templates, boolean replace, Runnable beforeCommit) {
     database.transaction(c -> {
       long now = clock.millis();
       Optional<String> rowId = internalId(c, user);
@@ -107,6 +108,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
         insert.executeBatch();
       }
       notifyChange(c, user);
+      beforeCommit.run();
       return null;
     });
     return user(user).orElseThrow();
@@ -207,6 +209,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
   @Override
   public Optional<String> erase(UserId user) {
     Optional<String> pseudonym = database.transaction(c -> {
+      JdbcLoginAttempts.forget(c, user);
       Optional<String> id = internalId(c, user);
       if (id.isEmpty()) {
         return Optional.<String>empty();
@@ -221,10 +224,13 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
       byte[] bytes = new byte[6];
       random.nextBytes(bytes);
       String alias = "erased-" + HexFormat.of().formatHex(bytes);
-      try (PreparedStatement audit = c.prepareStatement("UPDATE audit_log SET subject = ? WHERE subject = ?")) {
-        audit.setString(1, alias);
-        audit.setString(2, user.value());
-        audit.executeUpdate();
+      for (String column : List.of("subject", "related_subject")) {
+        try (PreparedStatement audit =
+            c.prepareStatement("UPDATE audit_log SET " + column + " = ? WHERE " + column + " = ?")) {
+          audit.setString(1, alias);
+          audit.setString(2, user.value());
+          audit.executeUpdate();
+        }
       }
       notifyChange(c, user);
       return Optional.of(alias);
@@ -287,8 +293,8 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
   public void record(AuditEvent event) {
     database.transaction(c -> {
       try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO audit_log (id, at, actor, action, subject, outcome, score, request_id, client_address) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO audit_log (id, at, actor, action, subject, outcome, score, request_id, client_address, "
+              + "related_subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, UUID.randomUUID().toString());
         insert.setLong(2, event.at().toEpochMilli());
         insert.setString(3, event.actor());
@@ -302,6 +308,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
         }
         insert.setString(8, event.requestId().orElse(null));
         insert.setString(9, event.clientAddress().orElse(null));
+        insert.setString(10, event.relatedSubject().orElse(null));
         insert.executeUpdate();
       }
       return null;
@@ -313,7 +320,8 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
     return database.query(c -> {
       List<AuditEvent> events = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
-          "SELECT at, actor, action, subject, outcome, score, request_id, client_address FROM audit_log "
+          "SELECT at, actor, action, subject, related_subject, outcome, score, request_id, client_address "
+              + "FROM audit_log "
               + "ORDER BY at DESC, id LIMIT ?")) {
         select.setInt(1, limit);
         try (ResultSet rows = select.executeQuery()) {
@@ -323,6 +331,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
             events.add(new AuditEvent(
                 Instant.ofEpochMilli(rows.getLong("at")), rows.getString("actor"),
                 AuditAction.valueOf(rows.getString("action")), Optional.ofNullable(rows.getString("subject")),
+                Optional.ofNullable(rows.getString("related_subject")),
                 rows.getString("outcome"), hasScore ? Optional.of(score) : Optional.empty(),
                 Optional.ofNullable(rows.getString("request_id")),
                 Optional.ofNullable(rows.getString("client_address"))));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.faceauth.core.flow.EnrollmentRequest;
 import org.faceauth.core.flow.RequestContext;
@@ -45,11 +46,14 @@ class RawRetentionTest {
     UserId user = UserId.of("carol");
     byte[] jpeg = Faces.probe(0);
 
-    dataset.keepUploads(user, List.of(jpeg, jpeg));
+    dataset.stage(user, List.of(jpeg, jpeg), Optional.empty()).publish();
     Path first = dataset.uploadsOf(user).resolve("1.jpg");
     Path second = dataset.uploadsOf(user).resolve("2.jpg");
     assertThat(first).hasBinaryContent(jpeg);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("rw-------");
+    for (Path p = dataset.uploadsOf(user); !p.equals(folder); p = p.getParent()) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString()).isEqualTo("rwx------");
+    }
 
     Files.setLastModifiedTime(first, FileTime.from(NOW.minus(Duration.ofDays(4))));
     Files.setLastModifiedTime(second, FileTime.from(NOW.minus(Duration.ofDays(2))));

@@ -35,7 +35,7 @@ class ActiveChallengeTest {
 
   private static Challenge challenge(FaceAuthService service, ChallengeInstruction wanted) {
     for (int i = 0; i < 100; i++) {
-      Challenge c = service.issueChallenge();
+      Challenge c = service.issueChallenge(BILL, RequestContext.cli());
       if (c.instruction() == wanted) {
         return c;
       }

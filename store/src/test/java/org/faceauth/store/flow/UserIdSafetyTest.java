@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.user.UserId;
@@ -40,8 +41,8 @@ class UserIdSafetyTest {
     DatasetFolder dataset = new DatasetFolder(root, Duration.ofDays(1), true, Clock.systemUTC());
     UserId user = UserId.of(id);
 
-    dataset.keepUploads(user, List.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}));
-    dataset.keepCrop(user, new byte[] {1});
+    dataset.stage(user, List.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}), Optional.of(new byte[] {1}))
+        .publish();
     for (Path p : List.of(dataset.uploadsOf(user), dataset.cropOf(user), dataset.embeddingsOf(user))) {
       assertThat(p.normalize().startsWith(root.toAbsolutePath().normalize())).as(p.toString()).isTrue();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.faceauth.core.flow.EnrollmentRequest;
+import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.flow.VerificationOutcome;
 import org.faceauth.core.flow.VerificationResult;
@@ -32,7 +33,8 @@ class VerificationLivenessTest {
   void aReplayOfTheEnrolledPersonIsRefusedAsASpoofWhileTheLiveFramePasses() {
     try (TestSystem test = new TestSystem(BackendKind.SQLITE, folder);
         FaceAuthSystem enforcing =
-            FaceAuthSystem.open(test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.DEFAULT)) {
+            FaceAuthSystem.open(test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.DEFAULT,
+                LoginPolicy.DEFAULT)) {
       List<byte[]> liveFrames = TestData.images("test/spoof/live").stream()
           .filter(p -> p.getFileName().toString().startsWith("apfol_real2_0"))
           .map(Faces::read)

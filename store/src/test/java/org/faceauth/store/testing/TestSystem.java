@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.testing.TestData;
 import org.faceauth.store.FaceAuthSystem;
@@ -52,7 +53,7 @@ public final class TestSystem implements AutoCloseable {
    */
   public FaceAuthSystem open(StoreSettings with) {
     FaceAuthSystem system =
-        FaceAuthSystem.open(with, TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY);
+        FaceAuthSystem.open(with, TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, LoginPolicy.DEFAULT);
     open.add(system);
     return system;
   }

@@ -1,0 +1,141 @@
+package org.faceauth.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.faceauth.core.flow.LoginAttempts;
+import org.faceauth.core.flow.LoginPolicy;
+import org.faceauth.core.user.UserId;
+
+/**
+ * The lockout ledger in the {@code login_attempts} table, shared by every node on the database and kept across
+ * restarts. A reservation is one conditional UPDATE (row-locked on PostgreSQL, under SQLite's write lock), so
+ * concurrent attempts on one id can never take more than {@code maxFailures} slots. When a window ends, its counts
+ * (running attempts included, so slots of a crashed node are not held forever) start again from zero. Thread-safe.
+ */
+public final class JdbcLoginAttempts implements LoginAttempts {
+  private static final long BUSY_RETRY_MILLIS = 1_000;
+
+  private final Database database;
+
+  /** @param database an open, migrated database (owned by the caller) */
+  public JdbcLoginAttempts(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public Optional<Instant> reserve(UserId user, LoginPolicy policy, Instant now) {
+    long t = now.toEpochMilli();
+    long windowEnded = t - policy.window().toMillis();
+    return database.transaction(c -> {
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO login_attempts (claimed_id, in_flight, failures, window_start, locked_until) "
+              + "VALUES (?, 0, 0, ?, 0) ON CONFLICT (claimed_id) DO NOTHING")) {
+        insert.setString(1, user.value());
+        insert.setLong(2, t);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement take = c.prepareStatement(
+          "UPDATE login_attempts SET "
+              + "in_flight = CASE WHEN window_start <= ? THEN 1 ELSE in_flight + 1 END, "
+              + "failures = CASE WHEN window_start <= ? THEN 0 ELSE failures END, "
+              + "window_start = CASE WHEN window_start <= ? THEN ? ELSE window_start END "
+              + "WHERE claimed_id = ? AND locked_until <= ? AND (window_start <= ? OR in_flight + failures < ?)")) {
+        take.setLong(1, windowEnded);
+        take.setLong(2, windowEnded);
+        take.setLong(3, windowEnded);
+        take.setLong(4, t);
+        take.setString(5, user.value());
+        take.setLong(6, t);
+        take.setLong(7, windowEnded);
+        take.setInt(8, policy.maxFailures());
+        if (take.executeUpdate() == 1) {
+          return Optional.<Instant>empty();
+        }
+      }
+      long lockedUntil = lockedUntil(c, user);
+      return Optional.of(Instant.ofEpochMilli(Math.max(lockedUntil, t + BUSY_RETRY_MILLIS)));
+    });
+  }
+
+  @Override
+  public void succeed(UserId user) {
+    update(user, "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END, "
+        + "failures = 0 WHERE claimed_id = ?");
+  }
+
+  @Override
+  public Optional<Instant> fail(UserId user, LoginPolicy policy, Instant now) {
+    long until = now.plus(policy.lock()).toEpochMilli();
+    return database.transaction(c -> {
+      try (PreparedStatement failed = c.prepareStatement(
+          "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END, "
+              + "failures = failures + 1 WHERE claimed_id = ?")) {
+        failed.setString(1, user.value());
+        failed.executeUpdate();
+      }
+      try (PreparedStatement lock = c.prepareStatement(
+          "UPDATE login_attempts SET locked_until = ?, failures = 0, window_start = ? "
+              + "WHERE claimed_id = ? AND failures >= ?")) {
+        lock.setLong(1, until);
+        lock.setLong(2, now.toEpochMilli());
+        lock.setString(3, user.value());
+        lock.setInt(4, policy.maxFailures());
+        return lock.executeUpdate() == 1 ? Optional.of(Instant.ofEpochMilli(until)) : Optional.<Instant>empty();
+      }
+    });
+  }
+
+  @Override
+  public void release(UserId user) {
+    update(user, "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END "
+        + "WHERE claimed_id = ?");
+  }
+
+  @Override
+  public boolean clear(UserId user) {
+    return database.transaction(c -> {
+      boolean anything;
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT failures, locked_until FROM login_attempts WHERE claimed_id = ?")) {
+        select.setString(1, user.value());
+        try (ResultSet rows = select.executeQuery()) {
+          anything = rows.next() && (rows.getInt(1) > 0 || rows.getLong(2) > 0);
+        }
+      }
+      forget(c, user);
+      return anything;
+    });
+  }
+
+  /** Deletes the attempts of {@code user} within the caller's transaction (erasure). */
+  static void forget(Connection c, UserId user) throws SQLException {
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM login_attempts WHERE claimed_id = ?")) {
+      delete.setString(1, user.value());
+      delete.executeUpdate();
+    }
+  }
+
+  private static long lockedUntil(Connection c, UserId user) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT locked_until FROM login_attempts WHERE claimed_id = ?")) {
+      select.setString(1, user.value());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    }
+  }
+
+  private void update(UserId user, String sql) {
+    database.transaction(c -> {
+      try (PreparedStatement update = c.prepareStatement(sql)) {
+        update.setString(1, user.value());
+        update.executeUpdate();
+      }
+      return null;
+    });
+  }
+}
