@@ -2,6 +2,7 @@ package org.faceauth.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ public final class Api {
 
   public Answer postMultipart(String path, String key, List<Part> parts, String... headers) {
     String boundary = "----faceauth" + UUID.randomUUID();
-    List<byte[]> chunks = new ArrayList<>();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Part part : parts) {
       StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
           .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
@@ -103,14 +103,14 @@ public final class Api {
         head.append("; filename=\"").append(part.filename()).append("\"\r\nContent-Type: application/octet-stream");
       }
       head.append("\r\n\r\n");
-      chunks.add(head.toString().getBytes(StandardCharsets.UTF_8));
-      chunks.add(part.content());
-      chunks.add("\r\n".getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
-    chunks.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(request(path, key, headers)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks)));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   public Answer options(String path, Map<String, String> headers) {
