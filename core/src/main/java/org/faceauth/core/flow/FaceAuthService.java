@@ -332,13 +332,13 @@ public final class FaceAuthService implements AutoCloseable {
 
   /**
    * Runs an attempt whose slot is reserved and settles it: a match succeeds, any other outcome fails (and may lock
-   * the id, audited), an exception releases the slot uncounted.
+   * the id, audited), an exception or error (out of memory included) releases the slot uncounted.
    */
   private VerificationResult settled(UserId userId, RequestContext context, Supplier<VerificationResult> attempt) {
     VerificationResult result;
     try {
       result = attempt.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       attempts.release(userId);
       throw e;
     }

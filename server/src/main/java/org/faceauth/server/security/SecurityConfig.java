@@ -64,8 +64,7 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.GET, "/swagger-ui.html"),
                 mvc.pattern(HttpMethod.GET, "/swagger-ui/**"),
                 mvc.pattern(HttpMethod.GET, "/actuator/health"),
-                mvc.pattern(HttpMethod.GET, "/actuator/health/**"),
-                mvc.pattern(HttpMethod.GET, "/actuator/prometheus")).permitAll()
+                mvc.pattern(HttpMethod.GET, "/actuator/health/**")).permitAll()
             .requestMatchers(
                 mvc.pattern(HttpMethod.POST, "/api/v1/auth/verify"),
                 mvc.pattern(HttpMethod.POST, "/api/v1/auth/challenge"),

@@ -123,7 +123,7 @@ class ApiFlowsTest extends ServerTest {
     api.postMultipart("/api/v1/auth/identify", appKey,
         List.of(Part.file("image", photo("test/known_faces/Ann_Veneman_1.jpg"))));
     assertThat(api.get("/api/v1/users", null).status()).isEqualTo(401);
-    assertThat(api.get("/actuator/prometheus", null).text()).contains(
+    assertThat(api.get("/actuator/prometheus", ADMIN_KEY).text()).contains(
         "faceauth_problems_total{application=\"faceauth\",code=\"UNAUTHORIZED\",status=\"401\"}",
         "faceauth_stage_seconds_count{application=\"faceauth\",flow=\"identify\",stage=\"embed\"}",
         "faceauth_decisions_total{application=\"faceauth\",flow=\"identify\"");

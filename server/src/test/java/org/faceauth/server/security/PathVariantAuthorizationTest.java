@@ -271,9 +271,11 @@ class PathVariantAuthorizationTest extends ServerTest {
   void theWebPageTheApiDocumentsAndTheProbesNeedNoKey() {
     RawHttp http = new RawHttp(port);
     for (String path : List.of("/", "/index.html", "/app.js", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
-        "/actuator/health", "/actuator/health/liveness", "/actuator/prometheus")) {
+        "/actuator/health", "/actuator/health/liveness")) {
       assertThat(http.send("GET", path, null, null).status()).as(path).isEqualTo(200);
     }
+    assertThat(http.send("GET", "/actuator/prometheus", null, null).status())
+        .as("metrics show outcome counts and server paths: admin only").isEqualTo(401);
     assertThat(http.send("GET", "/actuator/env", null, null).status()).isEqualTo(401);
     assertThat(http.send("POST", "/api/v1/health", null, null).status()).isEqualTo(401);
   }
