@@ -29,21 +29,42 @@ class UploadLimitsTest extends ServerTest {
   void bodiesBeyondTheInFlightBudgetAreRefusedAtOnceAndTheBudgetIsGivenBack() throws Exception {
     MockHttpServletResponse second = new MockHttpServletResponse();
     MockHttpServletResponse first = new MockHttpServletResponse();
-    budget.doFilter(upload(300_000), first, (request, response) ->
-        budget.doFilter(upload(300_000), second, (r, s) -> ((HttpServletResponse) s).setStatus(200)));
+    budget.doFilter(upload(300_000, "192.0.2.1"), first, (request, response) ->
+        budget.doFilter(upload(300_000, "192.0.2.2"), second, (r, s) -> ((HttpServletResponse) s).setStatus(200)));
     assertThat(first.getStatus()).isEqualTo(200);
     assertThat(second.getStatus()).isEqualTo(503);
-    assertThat(second.getContentAsString()).contains("OVERLOADED");
+    assertThat(second.getContentAsString()).contains("OVERLOADED", "too many uploads at once");
     assertThat(second.getHeader("Retry-After")).isEqualTo("1");
 
     MockHttpServletResponse third = new MockHttpServletResponse();
-    budget.doFilter(upload(300_000), third, (r, s) -> ((HttpServletResponse) s).setStatus(201));
+    budget.doFilter(upload(300_000, "192.0.2.2"), third, (r, s) -> ((HttpServletResponse) s).setStatus(201));
     assertThat(third.getStatus()).isEqualTo(201);
   }
 
-  private static MockHttpServletRequest upload(int bytes) {
+  @Test
+  void oneCallerHoldsAtMostOneLargestRequestsWorthSoSlowUploadsCannotStarveOthers() throws Exception {
+    MockHttpServletResponse sameCaller = new MockHttpServletResponse();
+    MockHttpServletResponse otherCaller = new MockHttpServletResponse();
+    MockHttpServletResponse first = new MockHttpServletResponse();
+    budget.doFilter(upload(250_000, "192.0.2.3"), first, (request, response) -> {
+      budget.doFilter(upload(200_000, "192.0.2.3"), sameCaller, (r, s) -> ((HttpServletResponse) s).setStatus(200));
+      budget.doFilter(upload(200_000, "192.0.2.4"), otherCaller, (r, s) -> ((HttpServletResponse) s).setStatus(200));
+      ((HttpServletResponse) response).setStatus(200);
+    });
+    assertThat(first.getStatus()).isEqualTo(200);
+    assertThat(sameCaller.getStatus()).isEqualTo(503);
+    assertThat(sameCaller.getContentAsString()).contains("OVERLOADED", "as much as one request may");
+    assertThat(otherCaller.getStatus()).isEqualTo(200);
+
+    MockHttpServletResponse afterwards = new MockHttpServletResponse();
+    budget.doFilter(upload(200_000, "192.0.2.3"), afterwards, (r, s) -> ((HttpServletResponse) s).setStatus(201));
+    assertThat(afterwards.getStatus()).as("the caller's share is given back").isEqualTo(201);
+  }
+
+  private static MockHttpServletRequest upload(int bytes, String clientAddress) {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/faces/detect");
     request.setContent(new byte[bytes]);
+    request.setRemoteAddr(clientAddress);
     return request;
   }
 
