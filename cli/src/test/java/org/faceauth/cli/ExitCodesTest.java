@@ -11,39 +11,38 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes: 2 usage, 3 bad input with a clear message, 4 model missing or corrupt. */
 class ExitCodesTest {
-  private static final String MODELS = TestData.modelsDir().toString();
 
   @Test
   void anUnknownDetectorIsAUsageError() {
-    CliRun run = CliRun.of("detect", "--models", MODELS, "--detector", "dlib", "x.jpg");
+    CliRun run = CliRun.of("detect", "--detector", "dlib", "x.jpg");
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_USAGE);
     assertThat(run.err()).contains("unknown detector 'dlib'").contains("mtcnn, yunet, haar, blazeface");
   }
 
   @Test
   void aMissingArgumentIsAUsageError() {
-    assertThat(CliRun.of("compare", "--models", MODELS, "only-one.jpg").exitCode())
+    assertThat(CliRun.of("compare", "only-one.jpg").exitCode())
         .isEqualTo(FaceAuthCli.EXIT_USAGE);
   }
 
   @Test
   void aTextFileIsBadInputNamingTheProblem(@TempDir Path tmp) throws IOException {
     Path text = Files.writeString(tmp.resolve("notes.jpg"), "this is not a photo");
-    CliRun run = CliRun.of("detect", "--models", MODELS, text.toString());
+    CliRun run = CliRun.of("detect", text.toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("notes.jpg").contains("not an image");
   }
 
   @Test
   void aMissingFileIsBadInput() {
-    CliRun run = CliRun.of("compare", "--models", MODELS, "/nonexistent/a.jpg", "/nonexistent/b.jpg");
+    CliRun run = CliRun.of("compare", "/nonexistent/a.jpg", "/nonexistent/b.jpg");
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("No such file: /nonexistent/a.jpg");
   }
 
   @Test
   void aPhotoWithoutFaceIsBadInputForCrop(@TempDir Path tmp) {
-    CliRun run = CliRun.of("crop", "--models", MODELS, TestData.raw("test/no_face/opencv_baboon.jpg").toString(),
+    CliRun run = CliRun.of("crop", TestData.raw("test/no_face/opencv_baboon.jpg").toString(),
         "-o", tmp.resolve("x.jpg").toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("No face found");
