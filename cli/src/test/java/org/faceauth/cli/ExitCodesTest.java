@@ -49,10 +49,13 @@ class ExitCodesTest {
   }
 
   @Test
-  void anEmptyModelsFolderExitsFourNamingTheMissingFile(@TempDir Path empty) {
-    CliRun run = CliRun.of("compare", "--models", empty.toString(),
+  void aCorruptModelInTheModelsFolderExitsFourNamingTheFile(@TempDir Path models) throws IOException {
+    Path pnet = Files.createDirectories(models.resolve("mtcnn")).resolve("pnet.onnx");
+    Files.writeString(pnet, "not a model");
+    CliRun run = CliRun.of("compare", "--models", models.toString(),
         TestData.raw("users/Barack_Obama/1.jpg").toString(), TestData.raw("users/Barack_Obama/2.jpg").toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_MODEL);
-    assertThat(run.err()).contains("mtcnn/pnet.onnx").contains("Expected sha256");
+    assertThat(run.err()).contains("mtcnn/pnet.onnx").contains("wrong sha256")
+        .contains("46b2a12d3c48acea5d945bab1992cff1a24d5b7e130b2c688ea3ea6e4c3e9c65");
   }
 }
