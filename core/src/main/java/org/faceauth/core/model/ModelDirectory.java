@@ -98,7 +98,7 @@ public final class ModelDirectory {
    *
    * @throws ModelException as {@link #bytes}, or {@link ErrorCode#MODEL_LOAD_FAILED} if the copy cannot be written
    */
-  public Path file(ModelFile file) {
+  public Path require(ModelFile file) {
     byte[] bytes = bytes(file);
     Optional<Path> override = overrideOf(file).filter(Files::isRegularFile);
     if (override.isPresent()) {

@@ -22,7 +22,7 @@ public final class HaarCascadeLocator {
    * The cascade file to use.
    *
    * @param explicit a configured path, if any (takes precedence over the environment)
-   * @throws ModelException if a configured file does not exist, or as {@link ModelDirectory#file}
+   * @throws ModelException if a configured file does not exist, or as {@link ModelDirectory#require}
    */
   public static Path locate(Optional<Path> explicit, ModelDirectory models) {
     Optional<Path> configured = explicit.or(
@@ -34,6 +34,6 @@ public final class HaarCascadeLocator {
       }
       return configured.get();
     }
-    return models.file(ModelFile.HAAR_FRONTALFACE);
+    return models.require(ModelFile.HAAR_FRONTALFACE);
   }
 }

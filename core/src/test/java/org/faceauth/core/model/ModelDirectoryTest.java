@@ -35,7 +35,7 @@ class ModelDirectoryTest {
     ModelDirectory directory = ModelDirectory.withOverrides(dir);
     assertThat(directory.status(ModelFile.YUNET)).isEqualTo(ModelStatus.VERIFIED);
     assertThat(directory.location(ModelFile.YUNET)).isEqualTo(copy.toString());
-    assertThat(directory.file(ModelFile.YUNET)).isEqualTo(copy);
+    assertThat(directory.require(ModelFile.YUNET)).isEqualTo(copy);
   }
 
   @Test
@@ -69,7 +69,7 @@ class ModelDirectoryTest {
 
   @Test
   void theHaarCascadeIsHandedOutAsAVerifiedOwnerOnlyFile() throws IOException {
-    Path cascade = ModelDirectory.bundled().file(ModelFile.HAAR_FRONTALFACE);
+    Path cascade = ModelDirectory.bundled().require(ModelFile.HAAR_FRONTALFACE);
     assertThat(Files.size(cascade)).isEqualTo(ModelFile.HAAR_FRONTALFACE.bytes());
     assertThat(Files.getPosixFilePermissions(cascade)).hasSize(2);
     assertThat(Files.readString(cascade)).contains("<opencv_storage>");
