@@ -6,19 +6,20 @@ import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
 import picocli.CommandLine.Option;
 
-/** The {@code --models DIR} option: where model files are. */
+/** The optional {@code --models DIR} option: a folder whose model files add to or replace the bundled ones. */
 final class ModelsOption {
   @Option(
       names = "--models",
       paramLabel = "DIR",
-      description = "Models directory (default: $FACEAUTH_MODELS_DIR, else ./models).")
+      description = "Folder of model files that replace the bundled ones, laid out like them "
+          + "(default: $FACEAUTH_MODELS_DIR; unset: the bundled models only).")
   Path models;
 
   ModelDirectory directory() {
-    return models == null ? ModelDirectory.fromEnvironment() : new ModelDirectory(models);
+    return models == null ? ModelDirectory.fromEnvironment() : ModelDirectory.withOverrides(models);
   }
 
-  /** A default-configured engine over this directory that loads only the models a command asks for. */
+  /** A default-configured engine over these models that loads only the models a command asks for. */
   FaceEngine lazyEngine() {
     return FaceEngine.lazy(EngineConfig.defaults(directory()));
   }

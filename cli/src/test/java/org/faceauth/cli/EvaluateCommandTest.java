@@ -20,7 +20,7 @@ class EvaluateCommandTest {
     long filesBefore = count(dataset);
     Path report = folder.resolve("report");
 
-    CliRun run = CliRun.of("evaluate", "--models", TestData.modelsDir().toString(), "--report", report.toString(),
+    CliRun run = CliRun.of("evaluate", "--report", report.toString(),
         dataset.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -41,7 +41,7 @@ class EvaluateCommandTest {
   @Test
   void aReportInsideTheDatasetIsRefusedBecauseTheDatasetIsOnlyRead() {
     Path dataset = TestData.dataDir();
-    CliRun run = CliRun.of("evaluate", "--models", TestData.modelsDir().toString(), "--report",
+    CliRun run = CliRun.of("evaluate", "--report",
         dataset.resolve("report").toString(), dataset.toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("only read");

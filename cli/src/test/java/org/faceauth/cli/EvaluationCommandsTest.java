@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** pairs, bench and models report what they measure in the documented JSON shape. */
 class EvaluationCommandsTest {
-  private static final String MODELS = TestData.modelsDir().toString();
 
   @Test
   void pairs_summarisesAccuracyAndWritesPerPairScores(@TempDir Path tmp) throws IOException {
@@ -28,7 +27,7 @@ class EvaluationCommandsTest {
     }
     Path csv = Files.write(tmp.resolve("pairs.csv"), subset);
     Path scores = tmp.resolve("scores.csv");
-    CliRun run = CliRun.of("pairs", "--models", MODELS, "--out", scores.toString(), csv.toString());
+    CliRun run = CliRun.of("pairs", "--out", scores.toString(), csv.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode summary = run.json().get(0);
     assertThat(summary.get("pairs").asInt()).isEqualTo(subset.size() - 1);
@@ -42,14 +41,14 @@ class EvaluationCommandsTest {
   @Test
   void pairs_rejectsAMalformedCsv(@TempDir Path tmp) throws IOException {
     Path csv = Files.writeString(tmp.resolve("bad.csv"), "img_a,img_b,same\na.jpg,b.jpg,maybe\n");
-    CliRun run = CliRun.of("pairs", "--models", MODELS, csv.toString());
+    CliRun run = CliRun.of("pairs", csv.toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("line 2");
   }
 
   @Test
   void bench_reportsEveryStageAndThroughput() {
-    CliRun run = CliRun.of("bench", "--models", MODELS, "--limit", "15",
+    CliRun run = CliRun.of("bench", "--limit", "15",
         TestData.raw("users").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = run.json().get(0);
@@ -64,21 +63,30 @@ class EvaluationCommandsTest {
   }
 
   @Test
-  void models_listsEveryModelAsVerifiedWithItsSource() {
-    CliRun run = CliRun.of("models", "--models", MODELS);
-    assertThat(run.exitCode()).isZero();
+  void models_listsEveryBundledModelAsVerifiedAndWhichTheDefaultsNeed() {
+    CliRun run = CliRun.of("models");
+    assertThat(run.exitCode()).as(run.err()).isZero();
     List<JsonNode> lines = run.json();
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(10);
-    assertThat(lines.stream().filter(l -> l.get("model").asText().endsWith(".onnx")))
-        .allMatch(l -> l.get("status").asText().equals("verified"));
+    assertThat(lines).hasSize(10);
+    assertThat(lines).allMatch(l -> l.get("status").asText().equals("verified")
+        && l.get("location").asText().equals("bundled"));
     assertThat(lines).anyMatch(l -> l.get("model").asText().equals("faceplugin/fr_feature.onnx")
-        && l.get("installable").asBoolean());
+        && l.get("required").asBoolean());
+    assertThat(lines).anyMatch(l -> l.get("model").asText().equals("mobilefacenet/MobileFaceNet.onnx")
+        && !l.get("required").asBoolean());
   }
 
   @Test
-  void models_reportsMissingFilesInAnEmptyFolder(@TempDir Path empty) {
-    CliRun run = CliRun.of("models", "--models", empty.toString());
-    assertThat(run.json().stream().filter(l -> l.get("model").asText().endsWith(".onnx")))
-        .allMatch(l -> l.get("status").asText().equals("missing"));
+  void models_exitsWithTheModelCodeWhileARequiredFileIsCorrupt(@TempDir Path overrides) throws Exception {
+    Path yunet = overrides.resolve("yunet/face_detection_yunet_2023mar.onnx");
+    Files.createDirectories(yunet.getParent());
+    Files.writeString(yunet, "not a model");
+    CliRun run = CliRun.of("models", "--models", overrides.toString());
+    assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_MODEL);
+    assertThat(run.err()).contains("yunet/face_detection_yunet_2023mar.onnx").contains("wrong sha256");
+    assertThat(run.json()).anyMatch(l -> l.get("model").asText().equals("yunet/face_detection_yunet_2023mar.onnx")
+        && l.get("status").asText().equals("wrong_checksum"));
+    assertThat(run.json()).anyMatch(l -> l.get("model").asText().equals("mtcnn/pnet.onnx")
+        && l.get("location").asText().equals("bundled"));
   }
 }

@@ -11,49 +11,51 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes: 2 usage, 3 bad input with a clear message, 4 model missing or corrupt. */
 class ExitCodesTest {
-  private static final String MODELS = TestData.modelsDir().toString();
 
   @Test
   void anUnknownDetectorIsAUsageError() {
-    CliRun run = CliRun.of("detect", "--models", MODELS, "--detector", "dlib", "x.jpg");
+    CliRun run = CliRun.of("detect", "--detector", "dlib", "x.jpg");
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_USAGE);
     assertThat(run.err()).contains("unknown detector 'dlib'").contains("mtcnn, yunet, haar, blazeface");
   }
 
   @Test
   void aMissingArgumentIsAUsageError() {
-    assertThat(CliRun.of("compare", "--models", MODELS, "only-one.jpg").exitCode())
+    assertThat(CliRun.of("compare", "only-one.jpg").exitCode())
         .isEqualTo(FaceAuthCli.EXIT_USAGE);
   }
 
   @Test
   void aTextFileIsBadInputNamingTheProblem(@TempDir Path tmp) throws IOException {
     Path text = Files.writeString(tmp.resolve("notes.jpg"), "this is not a photo");
-    CliRun run = CliRun.of("detect", "--models", MODELS, text.toString());
+    CliRun run = CliRun.of("detect", text.toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("notes.jpg").contains("not an image");
   }
 
   @Test
   void aMissingFileIsBadInput() {
-    CliRun run = CliRun.of("compare", "--models", MODELS, "/nonexistent/a.jpg", "/nonexistent/b.jpg");
+    CliRun run = CliRun.of("compare", "/nonexistent/a.jpg", "/nonexistent/b.jpg");
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("No such file: /nonexistent/a.jpg");
   }
 
   @Test
   void aPhotoWithoutFaceIsBadInputForCrop(@TempDir Path tmp) {
-    CliRun run = CliRun.of("crop", "--models", MODELS, TestData.raw("test/no_face/opencv_baboon.jpg").toString(),
+    CliRun run = CliRun.of("crop", TestData.raw("test/no_face/opencv_baboon.jpg").toString(),
         "-o", tmp.resolve("x.jpg").toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(run.err()).contains("No face found");
   }
 
   @Test
-  void anEmptyModelsFolderExitsFourNamingTheMissingFile(@TempDir Path empty) {
-    CliRun run = CliRun.of("compare", "--models", empty.toString(),
+  void aCorruptModelInTheModelsFolderExitsFourNamingTheFile(@TempDir Path models) throws IOException {
+    Path pnet = Files.createDirectories(models.resolve("mtcnn")).resolve("pnet.onnx");
+    Files.writeString(pnet, "not a model");
+    CliRun run = CliRun.of("compare", "--models", models.toString(),
         TestData.raw("users/Barack_Obama/1.jpg").toString(), TestData.raw("users/Barack_Obama/2.jpg").toString());
     assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_MODEL);
-    assertThat(run.err()).contains("mtcnn/pnet.onnx").contains("Expected sha256");
+    assertThat(run.err()).contains("mtcnn/pnet.onnx").contains("wrong sha256")
+        .contains("46b2a12d3c48acea5d945bab1992cff1a24d5b7e130b2c688ea3ea6e4c3e9c65");
   }
 }

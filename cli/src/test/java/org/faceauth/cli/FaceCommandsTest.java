@@ -15,14 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The scripted contract of detect, crop and compare: JSON on stdout, exit 0, files written. */
 class FaceCommandsTest {
-  private static final String MODELS = TestData.modelsDir().toString();
 
   @Test
   void detect_printsOneJsonLinePerImageWithBoxScoreAndFiveLandmarks(@TempDir Path tmp) {
     Path photo = TestData.raw("users/Barack_Obama/1.jpg");
     Path group = TestData.raw("test/group/dlib_2007_007763.jpg");
     Path annotated = tmp.resolve("annotated.png");
-    CliRun run = CliRun.of("detect", "--models", MODELS, "--detector", "mtcnn", "--annotate", annotated.toString(),
+    CliRun run = CliRun.of("detect", "--detector", "mtcnn", "--annotate", annotated.toString(),
         photo.toString(), group.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<JsonNode> lines = run.json();
@@ -41,7 +40,7 @@ class FaceCommandsTest {
   @Test
   void crop_writesTheAligned112PixelFace(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("face.jpg");
-    CliRun run = CliRun.of("crop", "--models", MODELS, TestData.raw("users/Angelina_Jolie/1.jpg").toString(), "-o",
+    CliRun run = CliRun.of("crop", TestData.raw("users/Angelina_Jolie/1.jpg").toString(), "-o",
         out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     try (var image = new ImageDecoder(ImageLimits.DEFAULT).decode(Files.readAllBytes(out))) {
@@ -53,9 +52,9 @@ class FaceCommandsTest {
   @Test
   void compare_acceptsTheSamePersonAndRefusesAnother() {
     String enrolled = TestData.raw("users/Barack_Obama/1.jpg").toString();
-    JsonNode same = single(CliRun.of("compare", "--models", MODELS, enrolled,
+    JsonNode same = single(CliRun.of("compare", enrolled,
         TestData.raw("test/known_faces/Barack_Obama_1.jpg").toString()));
-    JsonNode other = single(CliRun.of("compare", "--models", MODELS, enrolled,
+    JsonNode other = single(CliRun.of("compare", enrolled,
         TestData.raw("users/Angelina_Jolie/2.jpg").toString()));
     assertThat(same.get("match").asBoolean()).isTrue();
     assertThat(same.get("score").asDouble()).isGreaterThan(same.get("threshold").asDouble());
@@ -67,7 +66,7 @@ class FaceCommandsTest {
 
   @Test
   void compare_honoursTheDetectorAndModelOptions() {
-    JsonNode result = single(CliRun.of("compare", "--models", MODELS, "--enroll-detector", "haar",
+    JsonNode result = single(CliRun.of("compare", "--enroll-detector", "haar",
         "--verify-detector", "blazeface", "--model", "mobilefacenet",
         TestData.raw("users/Barack_Obama/1.jpg").toString(),
         TestData.raw("test/known_faces/Barack_Obama_2.jpg").toString()));

@@ -13,13 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** enroll, verify, identify, users, erase, export-embeddings, rebuild and rotate-key on an embedded store. */
 class UserCommandsTest {
-  private static final String MODELS = TestData.modelsDir().toString();
 
   @TempDir Path folder;
 
   private CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--models", MODELS, "--data", folder.resolve("data").toString()));
+    all.addAll(List.of("--data", folder.resolve("data").toString()));
     return CliRun.of(all.toArray(String[]::new));
   }
 
@@ -134,7 +133,7 @@ class UserCommandsTest {
 
   @Test
   void livenessRefusesReplaysAndPassesLiveCaptures() {
-    CliRun run = CliRun.of("liveness", "--models", MODELS, TestData.raw("test/spoof/live/apfol_real2_01.jpg").toString(),
+    CliRun run = CliRun.of("liveness", TestData.raw("test/spoof/live/apfol_real2_01.jpg").toString(),
         TestData.raw("test/spoof/replay/apfol_fake2_01.jpg").toString(),
         TestData.images("test/no_face").get(0).toString());
     assertThat(run.exitCode()).isZero();

@@ -32,19 +32,19 @@ public final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Verifies and loads {@code file} from {@code directory}.
+   * Verifies and loads {@code file} from {@code directory} (from its bytes: bundled models are not files).
    *
    * @throws ModelException if the file is missing, fails its checksum or cannot be loaded
    */
   public static OnnxModel load(ModelDirectory directory, ModelFile file, InferenceOptions options) {
-    var path = directory.require(file);
+    byte[] bytes = directory.bytes(file);
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
       sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
       sessionOptions.setInterOpNumThreads(1);
       sessionOptions.addConfigEntry("session.set_denormal_as_zero", "1");
-      return new OnnxModel(file, environment, environment.createSession(path.toString(), sessionOptions));
+      return new OnnxModel(file, environment, environment.createSession(bytes, sessionOptions));
     } catch (OrtException e) {
       throw new ModelException(
           ErrorCode.MODEL_LOAD_FAILED, "ONNX Runtime cannot load " + file.relativePath() + ": " + e.getMessage(), e);

@@ -16,9 +16,9 @@ import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
 
 /**
- * Real models and real images for tests, from the shared folder beside the repository: models from
- * {@code FACEAUTH_MODELS_DIR} (default {@code ../shared/models}), images from {@code FACEAUTH_TEST_DATA} (default
- * {@code ../shared/data/faces-dev}). A missing model or image fails the test; nothing is skipped.
+ * Real models and real images for tests: the models bundled in {@code faceauth-models}, images from the shared folder
+ * beside the repository ({@code FACEAUTH_TEST_DATA}, default {@code ../shared/data/faces-dev}). A missing model or
+ * image fails the test; nothing is skipped.
  */
 public final class TestData {
   private static FaceEngine engine;
@@ -31,10 +31,6 @@ public final class TestData {
     return Path.of(configured == null ? ".." : configured).toAbsolutePath().normalize();
   }
 
-  public static Path modelsDir() {
-    return resolve(System.getenv(ModelDirectory.ENV), "../shared/models");
-  }
-
   public static Path dataDir() {
     return resolve(System.getenv("FACEAUTH_TEST_DATA"), "../shared/data/faces-dev");
   }
@@ -44,8 +40,9 @@ public final class TestData {
     return repoRoot().resolve(value).normalize();
   }
 
+  /** The bundled models (the environment's override folder is ignored: tests use what ships). */
   public static ModelDirectory models() {
-    return new ModelDirectory(modelsDir());
+    return ModelDirectory.bundled();
   }
 
   /** A file under {@code faces-dev/raw/}. */

@@ -1,12 +1,15 @@
 package org.faceauth.server.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.faceauth.core.model.ModelFile;
 import org.faceauth.core.model.ModelStatus;
-import org.faceauth.core.model.OnnxModel;
 import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.pipeline.RequiredModels;
+import org.faceauth.server.config.ServerSettings;
 import org.faceauth.store.FaceAuthSystem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,40 +17,77 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/health}: UP when the models in use are verified and the database answers; 503 with the failing
- * part otherwise. No key needed (load balancers and orchestrators call it).
+ * {@code GET /api/v1/health}: UP when every model the configuration needs is verified and loaded, the database
+ * answers and the store takes writes; 503 DOWN with the reasons otherwise. No key needed (load balancers and
+ * orchestrators call it), so the reasons name parts, never paths or error texts.
  */
 @RestController
 class HealthController {
   private final FaceEngine engine;
   private final FaceAuthSystem system;
+  private final StoreWriteCheck storeWrites;
+  private final boolean livenessRequired;
 
-  HealthController(FaceEngine engine, FaceAuthSystem system) {
+  HealthController(FaceEngine engine, FaceAuthSystem system, StoreWriteCheck storeWrites, ServerSettings settings) {
     this.engine = engine;
     this.system = system;
+    this.storeWrites = storeWrites;
+    this.livenessRequired = settings.liveness().required();
   }
 
+  /**
+   * The answer.
+   *
+   * @param status UP or DOWN
+   * @param liveness the process answers (always UP)
+   * @param readiness UP when requests can be served, as {@code status}
+   * @param database up when a connection answers
+   * @param databaseKind sqlite or postgresql
+   * @param storage writable when the database and the data directory take writes
+   * @param models each model file the configuration needs, with its status (verified, missing, wrong_checksum)
+   * @param reasons why the service is DOWN (empty when UP)
+   * @param templates templates in the index
+   */
+  record Health(
+      String status,
+      String liveness,
+      String readiness,
+      String database,
+      String databaseKind,
+      String storage,
+      Map<String, String> models,
+      List<String> reasons,
+      int templates) {}
+
   @GetMapping("/api/v1/health")
-  ResponseEntity<Map<String, Object>> health() {
-    Map<String, Object> models = new LinkedHashMap<>();
-    boolean modelsUp = true;
-    for (OnnxModel model : engine.loadedModels()) {
-      ModelFile file = model.file();
+  ResponseEntity<Health> health() {
+    List<String> reasons = new ArrayList<>();
+    Map<String, String> models = new LinkedHashMap<>();
+    for (ModelFile file : RequiredModels.of(engine.config(), livenessRequired)) {
       ModelStatus status = engine.config().models().status(file);
       models.put(file.relativePath(), status.name().toLowerCase(Locale.ROOT));
-      modelsUp &= status == ModelStatus.VERIFIED;
+      if (status != ModelStatus.VERIFIED) {
+        reasons.add("model " + file.relativePath() + " is " + status.name().toLowerCase(Locale.ROOT));
+      }
     }
     boolean databaseUp = system.store().database().reachable(2);
-    String database = databaseUp ? "up" : "down";
-    boolean up = modelsUp && databaseUp;
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "UP" : "DOWN");
-    body.put("liveness", "UP");
-    body.put("readiness", up ? "UP" : "DOWN");
-    body.put("database", database);
-    body.put("databaseKind", system.dialect().name().toLowerCase(Locale.ROOT));
-    body.put("models", models);
-    body.put("templates", system.service().index().size());
+    if (!databaseUp) {
+      reasons.add("the database does not answer");
+    }
+    List<String> storeProblems = databaseUp ? storeWrites.problems() : List.of();
+    reasons.addAll(storeProblems);
+    boolean up = reasons.isEmpty();
+    String state = up ? "UP" : "DOWN";
+    Health body = new Health(
+        state,
+        "UP",
+        state,
+        databaseUp ? "up" : "down",
+        system.dialect().name().toLowerCase(Locale.ROOT),
+        databaseUp && storeProblems.isEmpty() ? "writable" : "not writable",
+        models,
+        reasons,
+        system.service().index().size());
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 }

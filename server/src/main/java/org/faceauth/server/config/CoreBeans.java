@@ -8,6 +8,7 @@ import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.pipeline.RequiredModels;
 import org.faceauth.server.token.TokenIssuer;
 import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.StoreSettings;
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The core library and the store as Spring beans: the engine loads and verifies every model at start (a missing or
- * corrupt file stops the server with its name), the system opens the database and the template index.
+ * The core library and the store as Spring beans: the engine checks every model the configuration needs at start (all
+ * missing or corrupt files stop the server in one message) and loads them, liveness included when verification
+ * requires it; the system opens the database and the template index.
  */
 @Configuration
 public class CoreBeans {
@@ -28,9 +30,21 @@ public class CoreBeans {
 
   @Bean(destroyMethod = "close")
   FaceEngine faceEngine(ServerSettings settings) {
-    ModelDirectory models =
-        settings.modelsDir() == null ? ModelDirectory.fromEnvironment() : new ModelDirectory(settings.modelsDir());
-    return FaceEngine.open(EngineConfig.defaults(models));
+    ModelDirectory models = settings.modelsDir() == null
+        ? ModelDirectory.fromEnvironment()
+        : ModelDirectory.withOverrides(settings.modelsDir());
+    EngineConfig config = EngineConfig.defaults(models);
+    models.requireAll(RequiredModels.of(config, settings.liveness().required()));
+    FaceEngine engine = FaceEngine.open(config);
+    if (settings.liveness().required()) {
+      try {
+        engine.liveness();
+      } catch (RuntimeException e) {
+        engine.close();
+        throw e;
+      }
+    }
+    return engine;
   }
 
   @Bean

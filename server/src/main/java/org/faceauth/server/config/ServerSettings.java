@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir data directory (default: $FACEAUTH_DATA_DIR, else ./data)
  * @param dbUrl JDBC URL (default: SQLite in the data directory)
- * @param modelsDir model files (default: $FACEAUTH_MODELS_DIR, else ./models)
+ * @param modelsDir folder of model files replacing the bundled ones (default: $FACEAUTH_MODELS_DIR, else none)
  * @param bootstrapAdminKey the first admin key, for scripts and CI; otherwise one is made and printed once
  * @param corsOrigins origins allowed to call the API from a browser
  * @param rateLimit requests per minute per API key and per client address

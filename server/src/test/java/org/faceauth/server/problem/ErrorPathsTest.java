@@ -92,9 +92,12 @@ class ErrorPathsTest extends ServerTest {
   }
 
   @Test
-  void aMissingModelOrAFailingDatabaseTellsTheClientNoPathUrlOrExceptionText(@TempDir Path empty) throws Exception {
-    FaceAuthException model = catchFailure(() -> new ModelDirectory(empty).require(ModelFile.MOBILEFACENET));
-    assertThat(model.code()).isEqualTo(ErrorCode.MODEL_MISSING);
+  void aCorruptModelOrAFailingDatabaseTellsTheClientNoPathUrlOrExceptionText(@TempDir Path empty) throws Exception {
+    Path corrupt = empty.resolve(ModelFile.MOBILEFACENET.relativePath());
+    Files.createDirectories(corrupt.getParent());
+    Files.writeString(corrupt, "not a model");
+    FaceAuthException model = catchFailure(() -> ModelDirectory.withOverrides(empty).bytes(ModelFile.MOBILEFACENET));
+    assertThat(model.code()).isEqualTo(ErrorCode.MODEL_CHECKSUM_MISMATCH);
     Path notADirectory = Files.writeString(empty.resolve("file"), "x");
     FaceAuthException store = catchFailure(() -> Database.open("jdbc:sqlite:" + notADirectory + "/sub/faceauth.db"));
     assertThat(store.code()).isEqualTo(ErrorCode.STORE_FAILED);

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the HTTP integration tests: the real server on a random port, the real models, a fresh SQLite data
+ * Base of the HTTP integration tests: the real server on a random port, the bundled models, a fresh SQLite data
  * directory per test class, a bootstrap admin key and an app key.
  */
 @AutoConfigureObservability
@@ -35,7 +35,6 @@ public abstract class ServerTest {
   @DynamicPropertySource
   static void serverProperties(DynamicPropertyRegistry registry) {
     registry.add("faceauth.data-dir", () -> freshDataDirectory().toString());
-    registry.add("faceauth.models-dir", () -> TestData.modelsDir().toString());
     registry.add("faceauth.bootstrap-admin-key", () -> ADMIN_KEY);
     registry.add("faceauth.cors-origins", () -> "https://app.example.org");
   }
