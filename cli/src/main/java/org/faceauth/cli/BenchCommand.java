@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.faceauth.core.detect.DetectorKind;
 import org.faceauth.core.image.ImageFormat;
-import org.faceauth.core.model.OnnxModel;
+import org.faceauth.core.model.InferenceModel;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
 import org.faceauth.core.pipeline.FaceResult;
@@ -149,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static long inferenceNanos(FaceEngine engine) {
-    return engine.loadedModels().stream().mapToLong(OnnxModel::inferenceNanos).sum();
+    return engine.loadedModels().stream().mapToLong(InferenceModel::inferenceNanos).sum();
   }
 
   private static Map<String, Object> percentiles(List<StageTimings> timings, ToLongFunction<StageTimings> stage) {

@@ -3,9 +3,9 @@ package org.faceauth.server.api;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.faceauth.core.model.InferenceModel;
 import org.faceauth.core.model.ModelFile;
 import org.faceauth.core.model.ModelStatus;
-import org.faceauth.core.model.OnnxModel;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.store.FaceAuthSystem;
 import org.springframework.http.HttpStatus;
@@ -31,7 +31,7 @@ class HealthController {
   ResponseEntity<Map<String, Object>> health() {
     Map<String, Object> models = new LinkedHashMap<>();
     boolean modelsUp = true;
-    for (OnnxModel model : engine.loadedModels()) {
+    for (InferenceModel model : engine.loadedModels()) {
       ModelFile file = model.file();
       ModelStatus status = engine.config().models().status(file);
       models.put(file.relativePath(), status.name().toLowerCase(Locale.ROOT));
