@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.liveness.LivenessPolicy;
+import org.faceauth.core.model.InferenceOptions;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
@@ -29,7 +30,8 @@ public class CoreBeans {
   FaceEngine faceEngine(ServerSettings settings) {
     ModelDirectory models =
         settings.modelsDir() == null ? ModelDirectory.fromEnvironment() : new ModelDirectory(settings.modelsDir());
-    return FaceEngine.open(EngineConfig.defaults(models));
+    // One thread per inference: the server's parallelism is its concurrent requests (bounded by InferenceLimiter).
+    return FaceEngine.open(EngineConfig.defaults(models).withInference(new InferenceOptions(1)));
   }
 
   @Bean
