@@ -64,6 +64,19 @@ class EvaluationCommandsTest {
   }
 
   @Test
+  void benchIndex_reportsLatencyAndAgreementOfTheQuantisedScanWithExactSearch() {
+    CliRun run = CliRun.of("bench-index", "--templates", "30000", "--dimensions", "64", "--searches", "40");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = run.json().get(0);
+    assertThat(report.get("templates").asInt()).isEqualTo(30000);
+    assertThat(report.get("searchMs").get("p95").asDouble()).isPositive();
+    assertThat(report.get("exactSearchMs").get("p95").asDouble()).isPositive();
+    assertThat(report.get("top1Agreement").get("probes").asInt()).isEqualTo(40);
+    assertThat(report.get("top1Agreement").get("share").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(report.get("bytesPerTemplate").get("layout").asInt()).isEqualTo(5 * 64 + 8);
+  }
+
+  @Test
   void models_listsEveryModelAsVerifiedWithItsSource() {
     CliRun run = CliRun.of("models", "--models", MODELS);
     assertThat(run.exitCode()).isZero();
