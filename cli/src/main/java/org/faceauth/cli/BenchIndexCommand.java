@@ -16,7 +16,6 @@ import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.evaluation.BatchEmbedder;
 import org.faceauth.core.image.ImageFormat;
 import org.faceauth.core.pipeline.FaceEngine;
-import org.faceauth.core.template.IndexHit;
 import org.faceauth.core.template.TemplateIndex;
 import org.faceauth.core.user.UserId;
 import picocli.CommandLine.Command;
@@ -105,12 +104,9 @@ final class BenchIndexCommand implements Callable<Integer> {
       index.searchExact(probes.get(i % probes.size()), TOP_K);
       exact[i] = System.nanoTime() - start;
     }
-    int agree = 0;
-    for (Embedding probe : probes) {
-      IndexHit found = index.search(probe, TOP_K).get(0);
-      IndexHit truth = index.searchExact(probe, TOP_K).get(0);
-      agree += found.user().equals(truth.user()) ? 1 : 0;
-    }
+    long agree = probes.parallelStream()
+        .filter(probe -> index.search(probe, TOP_K).get(0).user().equals(index.searchExact(probe, TOP_K).get(0).user()))
+        .count();
     Json.println(spec.commandLine().getOut(), Json.object(
         "templates", index.size(),
         "users", index.users().size(),

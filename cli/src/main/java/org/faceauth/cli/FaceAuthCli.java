@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       RotateKeyCommand.class,
       BenchIndexCommand.class,
+      BenchRuntimesCommand.class,
       LivenessCommand.class,
       ServeCommand.class,
       KeysCommand.class,

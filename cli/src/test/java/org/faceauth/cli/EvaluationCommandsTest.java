@@ -60,7 +60,7 @@ class EvaluationCommandsTest {
     }
     assertThat(report.get("stagesMs").get("total").get("p50").asDouble()).isPositive();
     assertThat(report.get("imagesPerSecond").get("allCores").asDouble()).isPositive();
-    assertThat(report.get("onnxRuntimeMsPerImage").asDouble()).isPositive();
+    assertThat(report.get("inferenceMsPerImage").asDouble()).isPositive();
   }
 
   @Test
