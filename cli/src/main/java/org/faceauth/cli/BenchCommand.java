@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.faceauth.core.detect.DetectorKind;
 import org.faceauth.core.image.ImageFormat;
-import org.faceauth.core.model.OnnxModel;
+import org.faceauth.core.model.InferenceModel;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
 import org.faceauth.core.pipeline.FaceResult;
@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code faceauth bench}: per-stage latency (p50, p95) on one thread, throughput on one thread and on all cores, and
- * the share of time spent inside ONNX Runtime. Images are read into memory first, and warm-up passes over them run
- * before measuring. Each inference uses one thread; parallelism comes from processing images concurrently.
+ * the share of time spent inside the model runtimes (ONNX Runtime, OpenCV DNN). Images are read into memory first,
+ * and warm-up passes over them run before measuring. Each inference uses one thread; parallelism comes from
+ * processing images concurrently.
  */
 @Command(name = "bench", description = "Benchmark the pipeline per stage on the images of a folder.")
 final class BenchCommand implements Callable<Integer> {
@@ -90,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
               "oneThread", Json.round(images.size() / oneThreadSeconds, 1),
               "allCores", Json.round(images.size() / allCoresSeconds, 1)),
           "meanTotalMs", Json.round(totalMs, 2),
-          "onnxRuntimeMsPerImage", Json.round(inferenceMs, 2),
+          "inferenceMsPerImage", Json.round(inferenceMs, 2),
           "totalOverInference", Json.round(totalMs / inferenceMs, 3)));
     }
     return FaceAuthCli.EXIT_OK;
@@ -149,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static long inferenceNanos(FaceEngine engine) {
-    return engine.loadedModels().stream().mapToLong(OnnxModel::inferenceNanos).sum();
+    return engine.loadedModels().stream().mapToLong(InferenceModel::inferenceNanos).sum();
   }
 
   private static Map<String, Object> percentiles(List<StageTimings> timings, ToLongFunction<StageTimings> stage) {

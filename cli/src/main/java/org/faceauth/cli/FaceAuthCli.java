@@ -46,6 +46,7 @@ import picocli.CommandLine.ScopeType;
       RebuildCommand.class,
       RotateKeyCommand.class,
       BenchIndexCommand.class,
+      BenchRuntimesCommand.class,
       LivenessCommand.class,
       ServeCommand.class,
       KeysCommand.class,

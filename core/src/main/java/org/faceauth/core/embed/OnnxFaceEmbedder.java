@@ -3,17 +3,20 @@ package org.faceauth.core.embed;
 import org.faceauth.core.align.AlignedFace;
 import org.faceauth.core.model.FloatTensor;
 import org.faceauth.core.model.ImageTensors;
-import org.faceauth.core.model.OnnxModel;
+import org.faceauth.core.model.InferenceModel;
 
-/** Runs an {@link EmbeddingModel} with ONNX Runtime on a 112×112 aligned face. Thread-safe. */
+/**
+ * Runs an {@link EmbeddingModel}'s ONNX file on a 112×112 aligned face, with whichever runtime the engine chose for it
+ * (see {@link org.faceauth.core.pipeline.FaceEngine}). Thread-safe.
+ */
 public final class OnnxFaceEmbedder implements FaceEmbedder {
   private final EmbeddingModel model;
-  private final OnnxModel session;
+  private final InferenceModel session;
 
   /**
    * @param session the loaded model file of {@code model}; ownership passes to this embedder
    */
-  public OnnxFaceEmbedder(EmbeddingModel model, OnnxModel session) {
+  public OnnxFaceEmbedder(EmbeddingModel model, InferenceModel session) {
     if (session.file() != model.file()) {
       throw new IllegalArgumentException(session.file() + " is not the model file of " + model);
     }

@@ -8,7 +8,7 @@ import org.faceauth.core.model.FloatTensor;
 import org.faceauth.core.model.ImageTensors;
 import org.faceauth.core.model.ImageTensors.ChannelOrder;
 import org.faceauth.core.model.ImageTensors.Normalization;
-import org.faceauth.core.model.OnnxModel;
+import org.faceauth.core.model.InferenceModel;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -23,11 +23,11 @@ public final class MiniFasNetCheck implements LivenessCheck {
   private static final int INPUT = 80;
   private static final int REAL = 1;
 
-  private final OnnxModel v2;
-  private final OnnxModel v1se;
+  private final InferenceModel v2;
+  private final InferenceModel v1se;
 
   /** Takes ownership of both models. */
-  public MiniFasNetCheck(OnnxModel v2, OnnxModel v1se) {
+  public MiniFasNetCheck(InferenceModel v2, InferenceModel v1se) {
     this.v2 = v2;
     this.v1se = v1se;
   }
@@ -44,7 +44,7 @@ public final class MiniFasNetCheck implements LivenessCheck {
     return (a[REAL] + b[REAL]) / 2;
   }
 
-  private static double[] softmax(OnnxModel model, BgrImage image, BoundingBox box, double scale) {
+  private static double[] softmax(InferenceModel model, BgrImage image, BoundingBox box, double scale) {
     Rect crop = crop(image.width(), image.height(), box, scale);
     Mat patch = new Mat(image.mat(), crop);
     Mat resized = new Mat();

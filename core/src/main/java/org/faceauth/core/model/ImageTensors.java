@@ -2,6 +2,9 @@ package org.faceauth.core.model;
 
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.dnn.Dnn;
 
 /** Converts 8-bit BGR pixels into the float tensors models expect. Stateless, thread-safe. */
 public final class ImageTensors {
@@ -26,14 +29,33 @@ public final class ImageTensors {
 
     /** Raw 0–255 values. */
     public static final Normalization NONE = of(0f, 1f);
+
+    /** Whether every channel has the same mean and the same std. */
+    boolean uniform() {
+      return mean[0] == mean[1] && mean[1] == mean[2] && std[0] == std[1] && std[1] == std[2];
+    }
   }
 
-  /** A 1×3×H×W tensor from a CV_8UC3 BGR matrix. */
+  /**
+   * A 1×3×H×W tensor from a CV_8UC3 BGR matrix. With the same mean and std for every channel (every model here but
+   * MobileFaceNet), OpenCV's vectorised {@code blobFromImage} does the work; the values are the same.
+   */
   public static FloatTensor chw(Mat bgr, ChannelOrder order, Normalization norm) {
     int h = bgr.rows();
     int w = bgr.cols();
     float[] out = new float[3 * h * w];
-    writeChw(bgr, order, norm, out, 0);
+    if (norm.uniform()) {
+      requireBgr(bgr);
+      Mat blob = Dnn.blobFromImage(bgr, 1.0 / norm.std()[0], new Size(w, h), Scalar.all(norm.mean()[0]),
+          order == ChannelOrder.RGB, false, CvType.CV_32F);
+      try {
+        blob.get(new int[] {0, 0, 0, 0}, out);
+      } finally {
+        blob.release();
+      }
+    } else {
+      writeChw(bgr, order, norm, out, 0);
+    }
     return new FloatTensor(out, new long[] {1, 3, h, w});
   }
 
@@ -67,10 +89,14 @@ public final class ImageTensors {
     return new FloatTensor(out, new long[] {1, h, w, 3});
   }
 
-  private static byte[] pixels(Mat bgr) {
+  private static void requireBgr(Mat bgr) {
     if (bgr.type() != CvType.CV_8UC3) {
       throw new IllegalArgumentException("expected CV_8UC3, got " + CvType.typeToString(bgr.type()));
     }
+  }
+
+  private static byte[] pixels(Mat bgr) {
+    requireBgr(bgr);
     Mat continuous = bgr.isContinuous() ? bgr : bgr.clone();
     byte[] pixels = new byte[(int) (continuous.total() * 3)];
     continuous.get(0, 0, pixels);

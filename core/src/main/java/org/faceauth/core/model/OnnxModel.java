@@ -14,11 +14,12 @@ import org.faceauth.core.ErrorCode;
 
 /**
  * One ONNX model loaded into one ONNX Runtime session, created once and shared: {@link #run} is thread-safe. Denormal
- * floats are flushed to zero (several of FaceAuth's models carry them; without it inference is about ten times
- * slower). The time spent inside ONNX Runtime is counted, so benchmarks can compare a pipeline with its bare
- * inference cost.
+ * floats are flushed to zero, but ONNX Runtime (1.29) does so only on the thread that created the first session: a
+ * model whose activations go denormal (fr_feature) runs about 7× slower on every other thread, so such a model runs on
+ * {@link OpenCvDnnModel} instead. The time spent inside ONNX Runtime is counted, so benchmarks can compare a pipeline
+ * with its bare inference cost.
  */
-public final class OnnxModel implements AutoCloseable {
+public final class OnnxModel implements InferenceModel {
   private final ModelFile file;
   private final OrtEnvironment environment;
   private final OrtSession session;
@@ -51,6 +52,7 @@ public final class OnnxModel implements AutoCloseable {
     }
   }
 
+  @Override
   public ModelFile file() {
     return file;
   }
@@ -71,11 +73,7 @@ public final class OnnxModel implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs the model on one float input and returns every output by name.
-   *
-   * @throws ModelException if ONNX Runtime fails (for example on a wrong input shape)
-   */
+  @Override
   public Map<String, FloatTensor> run(FloatTensor input) {
     long start = System.nanoTime();
     try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input.data()), input.shape());
@@ -98,12 +96,12 @@ public final class OnnxModel implements AutoCloseable {
     }
   }
 
-  /** Total nanoseconds spent in {@link #run} since loading. */
+  @Override
   public long inferenceNanos() {
     return inferenceNanos.sum();
   }
 
-  /** Number of {@link #run} calls since loading. */
+  @Override
   public long inferenceCalls() {
     return inferenceCalls.sum();
   }

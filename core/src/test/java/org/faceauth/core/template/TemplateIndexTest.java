@@ -88,9 +88,64 @@ class TemplateIndexTest {
   }
 
   private static Embedding randomEmbedding(Random random) {
-    float[] v = new float[DIMENSIONS];
+    return randomEmbedding(random, DIMENSIONS);
+  }
+
+  private static Embedding randomEmbedding(Random random, int dimensions) {
+    float[] v = new float[dimensions];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) random.nextGaussian();
+    }
+    return Embedding.normalized(MODEL, v);
+  }
+
+  @Test
+  void theVectorKernelGivesTheScalarKernelsInteger() {
+    Random random = new Random(11);
+    for (int d : new int[] {512, 128, 37, 16, 5}) {
+      byte[] codes = new byte[3 * d];
+      random.nextBytes(codes);
+      short[] query = new short[d];
+      for (int i = 0; i < d; i++) {
+        query[i] = (short) (random.nextInt(255) - 127);
+        codes[d + i] = (byte) Math.max(-127, codes[d + i]);
+      }
+      assertThat(new VectorInt8Dot().dot(codes, d, query)).isEqualTo(new ScalarInt8Dot().dot(codes, d, query));
+    }
+    assertThat(TemplateIndex.kernel()).isEqualTo("vector-api");
+  }
+
+  /**
+   * A large index takes the quantised scan: its hits are the exact search's, with exact scores, for probes near a
+   * template (a user's own new photo) and for probes near nothing (a stranger).
+   */
+  @Test
+  void aLargeIndexFindsWhatExactSearchFinds() {
+    int dimensions = 128;
+    Random random = new Random(5);
+    TemplateIndex index = new TemplateIndex(MODEL, dimensions);
+    List<Embedding> firsts = new ArrayList<>();
+    for (int user = 0; user * 2 < TemplateIndex.PARALLEL_FROM_ROWS + 1000; user++) {
+      Embedding first = randomEmbedding(random, dimensions);
+      firsts.add(first);
+      index.replace(UserId.of("u" + user), List.of(first, randomEmbedding(random, dimensions)));
+    }
+    for (int i = 0; i < 40; i++) {
+      Embedding probe = i % 2 == 0 ? nearby(firsts.get(random.nextInt(firsts.size())), random) : randomEmbedding(
+          random, dimensions);
+      List<IndexHit> exact = index.searchExact(probe, 3);
+      List<IndexHit> found = index.search(probe, 3);
+      assertThat(found.get(0)).isEqualTo(exact.get(0));
+      if (i % 2 == 0) {
+        assertThat(found).isEqualTo(exact);
+      }
+    }
+  }
+
+  private static Embedding nearby(Embedding e, Random random) {
+    float[] v = e.vector().clone();
+    for (int i = 0; i < v.length; i++) {
+      v[i] += (float) random.nextGaussian() * 0.08f;
     }
     return Embedding.normalized(MODEL, v);
   }

@@ -5,6 +5,7 @@ import org.faceauth.core.audit.AuditLog;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
+import org.faceauth.core.model.InferenceOptions;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
@@ -33,7 +34,8 @@ public class CoreBeans {
     ModelDirectory models = settings.modelsDir() == null
         ? ModelDirectory.fromEnvironment()
         : ModelDirectory.withOverrides(settings.modelsDir());
-    EngineConfig config = EngineConfig.defaults(models);
+    // One thread per inference: the server's parallelism is its concurrent requests (bounded by InferenceLimiter).
+    EngineConfig config = EngineConfig.defaults(models).withInference(new InferenceOptions(1));
     models.requireAll(RequiredModels.of(config, settings.liveness().required()));
     FaceEngine engine = FaceEngine.open(config);
     if (settings.liveness().required()) {
