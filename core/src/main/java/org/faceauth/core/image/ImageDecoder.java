@@ -23,6 +23,13 @@ import org.opencv.imgproc.Imgproc;
  * Thread-safe and stateless apart from its limits.
  */
 public final class ImageDecoder {
+  /**
+   * Decoding a progressive JPEG costs one pass over its coefficients per scan, so the time budget of a decode is
+   * counted in scans × pixels: at most this many scans of an image at the pixel limit (encoders write about ten), and
+   * proportionally more, up to the scan limit, for smaller images.
+   */
+  static final long FULL_SIZE_SCANS = 24;
+
   /** Long side that reduced-scale JPEG decoding never goes below: above every detector's working size. */
   public static final int DEFAULT_REDUCED_DECODE_SIDE = 1280;
 
@@ -108,11 +115,12 @@ public final class ImageDecoder {
           "The image is " + width + "×" + height + " pixels, " + longSide / shortSide + " times longer than wide; "
               + "at most " + limits.maxAspectRatio() + " times is accepted: crop it around the face.");
     }
-    if (header.scans() > limits.maxScans()) {
+    long scanBudget = Math.min(limits.maxScans(), limits.maxPixels() * FULL_SIZE_SCANS / header.pixels());
+    if (header.scans() > scanBudget) {
       throw new InvalidImageException(
           ErrorCode.IMAGE_UNSUPPORTED_FORMAT,
-          "The JPEG has " + header.scans() + " scans; FaceAuth decodes JPEGs of at most " + limits.maxScans()
-              + " scans.");
+          "The JPEG has " + header.scans() + " scans of " + width + "×" + height + " pixels; FaceAuth decodes at most "
+              + scanBudget + " scans at this size.");
     }
   }
 

@@ -70,6 +70,12 @@ class ImageDecoderHostileInputTest {
   }
 
   @Test
+  void decode_jpegAtThePixelLimitWithFiftyScans_isRefusedAsOverTheDecodingBudget() {
+    byte[] big = HostileImages.jpegDeclaring(HostileImages.jpegWithScans(faceJpeg, 49), 6000, 6000);
+    assertRefusedCheaply(big, ErrorCode.IMAGE_UNSUPPORTED_FORMAT, "at most 26 scans at this size");
+  }
+
+  @Test
   void decode_jpegDeclaringGigapixels_isRefusedBeforeDecoding() {
     assertRefusedCheaply(
         HostileImages.jpegDeclaring(faceJpeg, 65_000, 65_000), ErrorCode.IMAGE_TOO_MANY_PIXELS, "65000×65000");
@@ -144,6 +150,33 @@ class ImageDecoderHostileInputTest {
         assertThat(image.height()).as(extension).isEqualTo(height);
       }
     }
+  }
+
+  @Test
+  void decode_pngWithExifChunk_isTurnedUpright() {
+    byte[] rotated = HostileImages.pngWithChunk(reencode(faceJpeg, ".png"), "eXIf", exifOrientation(6));
+    try (BgrImage plain = decoder.decode(faceJpeg);
+        BgrImage upright = decoder.decode(rotated)) {
+      assertThat(upright.width()).isEqualTo(plain.height());
+      assertThat(upright.height()).isEqualTo(plain.width());
+    }
+  }
+
+  @Test
+  void decode_exifBlockPointingOutsideItself_isDecodedUnrotated() {
+    byte[] exif = exifOrientation(6);
+    ByteBuffer.wrap(exif).putInt(4, 0x7FFF_FFF0);
+    try (BgrImage plain = decoder.decode(faceJpeg);
+        BgrImage image = decoder.decode(HostileImages.pngWithChunk(reencode(faceJpeg, ".png"), "eXIf", exif))) {
+      assertThat(image.width()).isEqualTo(plain.width());
+    }
+  }
+
+  /** A big-endian TIFF structure whose IFD0 holds one entry: Orientation = {@code value}. */
+  private static byte[] exifOrientation(int value) {
+    return ByteBuffer.allocate(26).put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8)
+        .putShort((short) 1).putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) value)
+        .putShort((short) 0).putInt(0).array();
   }
 
   private void assertRefusedCheaply(byte[] bytes, ErrorCode code, String messagePart) {
