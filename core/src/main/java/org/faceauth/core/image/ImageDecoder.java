@@ -16,7 +16,8 @@ import org.opencv.imgproc.Imgproc;
  *
  * <p>Order of checks: byte size, format by magic bytes, then the header, read by walking the format's segments or
  * chunks without decoding or inflating anything ({@link HeaderReader}): metadata size, pixel count, smallest side,
- * aspect ratio and JPEG scan count against {@link ImageLimits}; then truncation, then decoding. So whatever an upload
+ * aspect ratio and JPEG scan count against {@link ImageLimits} (a JPEG or PNG cut short is found by that walk);
+ * then decoding. So whatever an upload
  * holds, what it costs before decoding is linear in its byte length, and decoding is bounded by the pixel and scan
  * limits. Grayscale, 16-bit and alpha images are normalised to BGR (alpha is composited on white) and the EXIF
  * orientation is applied. Every failure is an {@link InvalidImageException} with a code and a plain message.
@@ -78,7 +79,6 @@ public final class ImageDecoder {
                         "This is not an image FaceAuth can read: expected JPEG, PNG, BMP, WebP or TIFF."));
     ImageHeader header = HeaderReader.of(format).read(new ByteReader(bytes, format));
     checkHeader(header, format);
-    checkComplete(bytes, format);
     Mat decoded = decodePixels(bytes, format, reductionScale(format, header));
     Mat upright = applyOrientation(toBgr(decoded), header.orientation());
     int width = upright.cols();
@@ -134,41 +134,6 @@ public final class ImageDecoder {
             + " pixels; at least "
             + limits.minSide()
             + " pixels on each side are needed to find a face.");
-  }
-
-  private static void checkComplete(byte[] bytes, ImageFormat format) {
-    boolean complete =
-        switch (format) {
-          case JPEG -> jpegEndsAfterLastScan(bytes);
-          case PNG -> lastIndexOf(bytes, new byte[] {'I', 'E', 'N', 'D'}, Math.max(0, bytes.length - 64)) >= 0;
-          default -> true;
-        };
-    if (!complete) {
-      throw new InvalidImageException(
-          ErrorCode.IMAGE_TRUNCATED, "The " + format + " file is cut short: its image data does not end properly.");
-    }
-  }
-
-  /**
-   * A complete JPEG has an end-of-image marker after its last start-of-scan marker. Entropy-coded data cannot contain
-   * either marker (0xFF is byte-stuffed), so a file cut inside its last scan has none.
-   */
-  private static boolean jpegEndsAfterLastScan(byte[] bytes) {
-    int lastScan = lastIndexOf(bytes, new byte[] {(byte) 0xFF, (byte) 0xDA}, 2);
-    return lastScan >= 0 && lastIndexOf(bytes, new byte[] {(byte) 0xFF, (byte) 0xD9}, lastScan + 2) >= 0;
-  }
-
-  private static int lastIndexOf(byte[] bytes, byte[] needle, int from) {
-    for (int i = bytes.length - needle.length; i >= from; i--) {
-      boolean match = true;
-      for (int j = 0; j < needle.length && match; j++) {
-        match = bytes[i + j] == needle[j];
-      }
-      if (match) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static Mat decodePixels(byte[] bytes, ImageFormat format, int scale) {

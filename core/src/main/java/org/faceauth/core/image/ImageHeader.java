@@ -11,7 +11,8 @@ package org.faceauth.core.image;
  * @param scans number of entropy-coded scans (JPEG; 1 for other formats)
  */
 record ImageHeader(long width, long height, int orientation, long metadataBytes, int scans) {
+  /** Width × height, or {@link Long#MAX_VALUE} when a side is beyond any real image (so the product cannot wrap). */
   long pixels() {
-    return width * height;
+    return width > Integer.MAX_VALUE || height > Integer.MAX_VALUE ? Long.MAX_VALUE : width * height;
   }
 }

@@ -1,10 +1,11 @@
 package org.faceauth.core.image;
 
 /**
- * Walks a JPEG's marker segments up to its first scan: the size from the first start-of-frame segment, the orientation
- * from the EXIF block of the first APP1 segment, the length of every APPn and COM segment as metadata. Then counts the
- * scans (start-of-scan markers) in the rest of the file, since a progressive JPEG costs one pass over its coefficients
- * per scan.
+ * Walks a JPEG's marker segments: the size from the first start-of-frame segment, the orientation from the EXIF block
+ * of the first APP1 segment, the length of every APPn and COM segment before the first scan as metadata. Then follows
+ * the file from scan to scan up to the end-of-image marker, counting the scans (a progressive JPEG costs one pass over
+ * its coefficients per scan) and skipping each segment between scans by its length, so that no payload byte is taken
+ * for a marker. A file without that end marker is cut short.
  */
 final class JpegHeaderReader implements HeaderReader {
   private static final int SOF0 = 0xC0;
@@ -70,21 +71,55 @@ final class JpegHeaderReader implements HeaderReader {
     if (width <= 0 || height <= 0) {
       throw in.corrupt("it does not state the image size before its image data");
     }
-    return new ImageHeader(width, height, orientation, metadata, countScans(in.bytes(), (int) pos));
+    return new ImageHeader(width, height, orientation, metadata, countScans(in, pos));
   }
 
   private static boolean isStartOfFrame(int marker) {
     return marker >= SOF0 && marker <= SOF15 && marker != DHT && marker != JPG && marker != DAC;
   }
 
-  /** Start-of-scan markers from {@code from} on: entropy-coded data stuffs every 0xFF, so it cannot hide one. */
-  private static int countScans(byte[] bytes, int from) {
+  /**
+   * Counts the scans from the first start-of-scan segment at {@code sos} to the end-of-image marker. Entropy-coded data
+   * stuffs every 0xFF byte with a zero and may hold restart markers, so the first other marker after it ends the scan.
+   */
+  private static int countScans(ByteReader in, long sos) {
+    byte[] bytes = in.bytes();
     int scans = 0;
-    for (int i = from; i + 1 < bytes.length; i++) {
-      if (bytes[i] == (byte) 0xFF && bytes[i + 1] == (byte) SOS) {
+    long pos = sos;
+    while (true) {
+      int marker = in.u8(pos + 1);
+      if (marker == EOI) {
+        return scans;
+      }
+      long next = pos + 2 + in.u16(pos + 2, true);
+      in.require(pos + 2, next - pos - 2);
+      if (marker == SOS) {
         scans++;
+        next = endOfEntropyCodedData(bytes, (int) next);
+        if (next < 0) {
+          throw in.truncated();
+        }
+      }
+      pos = next;
+      while (in.has(pos + 1, 1) && in.u8(pos) == 0xFF && in.u8(pos + 1) == 0xFF) {
+        pos++;
+      }
+      if (in.u8(pos) != 0xFF) {
+        throw in.corrupt("a marker was expected at byte " + pos);
       }
     }
-    return scans;
+  }
+
+  /** The offset of the marker that ends the entropy-coded data starting at {@code from}, or -1 if the file ends first. */
+  private static int endOfEntropyCodedData(byte[] bytes, int from) {
+    for (int i = from; i + 1 < bytes.length; i++) {
+      if (bytes[i] == (byte) 0xFF) {
+        int next = bytes[i + 1] & 0xFF;
+        if (next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 }

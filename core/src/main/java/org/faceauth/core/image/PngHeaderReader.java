@@ -1,11 +1,13 @@
 package org.faceauth.core.image;
 
 import java.util.Set;
+import org.faceauth.core.ErrorCode;
 
 /**
  * Walks a PNG's chunks by their length fields, never inflating one: the size from IHDR, the orientation from an
  * {@code eXIf} chunk (stored uncompressed), and the length of every ancillary chunk other than transparency as
- * metadata. Text chunks (tEXt, zTXt, iTXt) and ICC profiles are counted, not read.
+ * metadata. Text chunks (tEXt, zTXt, iTXt) and ICC profiles are counted, not read. Animated PNG is refused (by its
+ * acTL chunk), as animated WebP is. A file that ends before its IEND chunk is cut short.
  */
 final class PngHeaderReader implements HeaderReader {
   private static final long SIGNATURE_BYTES = 8;
@@ -28,6 +30,10 @@ final class PngHeaderReader implements HeaderReader {
       String type = chunkType(in, pos + 4);
       if (type.equals("IEND")) {
         break;
+      }
+      if (type.equals("acTL")) {
+        throw new InvalidImageException(
+            ErrorCode.IMAGE_UNSUPPORTED_FORMAT, "Animated PNG images are not supported: send a still image.");
       }
       if (!IMAGE_CHUNKS.contains(type)) {
         metadata += length;

@@ -153,6 +153,35 @@ class ImageDecoderHostileInputTest {
   }
 
   @Test
+  void decode_animatedPng_isRefusedAsUnsupported() {
+    byte[] actl = ByteBuffer.allocate(8).putInt(2).putInt(0).array();
+    assertRefusedCheaply(
+        HostileImages.pngWithChunk(facePng, "acTL", actl), ErrorCode.IMAGE_UNSUPPORTED_FORMAT, "Animated");
+  }
+
+  @Test
+  void decode_pngDeclaringTheLargestSides_isRefusedWithoutOverflowing() {
+    assertRefusedCheaply(
+        TestData.pngHeaderOnly(-1, -1), ErrorCode.IMAGE_TOO_MANY_PIXELS, "4294967295×4294967295");
+  }
+
+  @Test
+  void decode_jpegWithDataAfterItsEnd_decodesAndIgnoresIt() {
+    byte[] trailer = new byte[64 * 1024];
+    new java.util.Random(3).nextBytes(trailer);
+    for (int i = 0; i + 1 < trailer.length; i += 500) {
+      trailer[i] = (byte) 0xFF;
+      trailer[i + 1] = (byte) 0xDA;
+    }
+    byte[] withTrailer = java.util.Arrays.copyOf(faceJpeg, faceJpeg.length + trailer.length);
+    System.arraycopy(trailer, 0, withTrailer, faceJpeg.length, trailer.length);
+    try (BgrImage plain = decoder.decode(faceJpeg);
+        BgrImage image = decoder.decode(withTrailer)) {
+      assertThat(image.width()).isEqualTo(plain.width());
+    }
+  }
+
+  @Test
   void decode_pngWithExifChunk_isTurnedUpright() {
     byte[] rotated = HostileImages.pngWithChunk(reencode(faceJpeg, ".png"), "eXIf", exifOrientation(6));
     try (BgrImage plain = decoder.decode(faceJpeg);
