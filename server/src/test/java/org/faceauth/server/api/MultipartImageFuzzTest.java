@@ -11,8 +11,8 @@ import org.faceauth.server.problem.ApiException;
 import org.springframework.mock.web.MockMultipartFile;
 
 /**
- * Fuzzes an image part as a multipart request delivers it to a controller: client-chosen part name, file name and
- * content type (which must not matter) and content, through {@link ImageInput#of} and the image decoder. Each input
+ * Fuzzes an image part as a multipart request delivers it to a controller (which binds it by its part name): the
+ * client-chosen file name and content type (which must not matter) and content, through {@link ImageInput#of} and the image decoder. Each input
  * gives an image or an {@link ApiException} / {@link FaceAuthException}.
  */
 class MultipartImageFuzzTest {
@@ -20,11 +20,10 @@ class MultipartImageFuzzTest {
 
   @FuzzTest
   void part(FuzzedDataProvider data) {
-    String name = data.consumeString(40);
     String fileName = data.consumeString(80);
     String contentType = data.consumeString(60);
     byte[] content = data.consumeRemainingAsBytes();
-    MockMultipartFile part = new MockMultipartFile(name, fileName, contentType, content);
+    MockMultipartFile part = new MockMultipartFile("image", fileName, contentType, content);
     try {
       byte[] bytes = ImageInput.of(part, "image");
       assertThat(bytes).isEqualTo(content);
