@@ -137,6 +137,23 @@ class ImageDecoderHostileInputTest {
   }
 
   @Test
+  void decode_everyFacesDevPhoto_isAcceptedByTheHeaderWalk() {
+    java.util.List<String> refused = new java.util.ArrayList<>();
+    for (String folder : new String[] {"users", "test"}) {
+      for (java.nio.file.Path photo : TestData.images(folder)) {
+        try (BgrImage image = decoder.decode(java.nio.file.Files.readAllBytes(photo))) {
+          assertThat(image.width()).isPositive();
+        } catch (InvalidImageException e) {
+          refused.add(photo.getFileName() + ": " + e.getMessage());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+    assertThat(refused).isEmpty();
+  }
+
+  @Test
   void decode_everyAcceptedFormat_givesTheSamePhoto() {
     int width;
     int height;
