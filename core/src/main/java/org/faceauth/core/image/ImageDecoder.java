@@ -1,17 +1,6 @@
 package org.faceauth.core.image;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
-import com.drew.metadata.Directory;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.bmp.BmpHeaderDirectory;
-import com.drew.metadata.exif.ExifDirectoryBase;
-import com.drew.metadata.exif.ExifIFD0Directory;
-import com.drew.metadata.jpeg.JpegDirectory;
-import com.drew.metadata.png.PngDirectory;
-import com.drew.metadata.webp.WebpDirectory;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.faceauth.core.ErrorCode;
@@ -19,28 +8,28 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
-import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Turns encoded image bytes into an upright 8-bit BGR image.
  *
- * <p>Order of checks: byte size, format by magic bytes, header dimensions against {@link ImageLimits} (before any
- * pixel is decoded), truncation, then decoding. Grayscale, 16-bit and alpha images are normalised to BGR (alpha is
- * composited on white) and the EXIF orientation is applied. Every failure is an {@link InvalidImageException} with a
- * code and a plain message. Thread-safe and stateless apart from its limits.
+ * <p>Order of checks: byte size, format by magic bytes, then the header, read by walking the format's segments or
+ * chunks without decoding or inflating anything ({@link HeaderReader}): metadata size, pixel count, smallest side,
+ * aspect ratio and JPEG scan count against {@link ImageLimits} (a JPEG or PNG cut short is found by that walk);
+ * then decoding. So whatever an upload
+ * holds, what it costs before decoding is linear in its byte length, and decoding is bounded by the pixel and scan
+ * limits. Grayscale, 16-bit and alpha images are normalised to BGR (alpha is composited on white) and the EXIF
+ * orientation is applied. Every failure is an {@link InvalidImageException} with a code and a plain message.
+ * Thread-safe and stateless apart from its limits.
  */
 public final class ImageDecoder {
-  private static final List<DimensionTags> DIMENSION_TAGS =
-      List.of(
-          new DimensionTags(JpegDirectory.class, JpegDirectory.TAG_IMAGE_WIDTH, JpegDirectory.TAG_IMAGE_HEIGHT),
-          new DimensionTags(PngDirectory.class, PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT),
-          new DimensionTags(
-              BmpHeaderDirectory.class, BmpHeaderDirectory.TAG_IMAGE_WIDTH, BmpHeaderDirectory.TAG_IMAGE_HEIGHT),
-          new DimensionTags(WebpDirectory.class, WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT),
-          new DimensionTags(
-              ExifIFD0Directory.class, ExifDirectoryBase.TAG_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_HEIGHT));
+  /**
+   * Decoding a progressive JPEG costs one pass over its coefficients per scan, so the time budget of a decode is
+   * counted in scans × pixels: at most this many scans of an image at the pixel limit (encoders write about ten), and
+   * proportionally more, up to the scan limit, for smaller images.
+   */
+  static final long FULL_SIZE_SCANS = 24;
 
   /** Long side that reduced-scale JPEG decoding never goes below: above every detector's working size. */
   public static final int DEFAULT_REDUCED_DECODE_SIDE = 1280;
@@ -88,49 +77,51 @@ public final class ImageDecoder {
                     new InvalidImageException(
                         ErrorCode.IMAGE_UNSUPPORTED_FORMAT,
                         "This is not an image FaceAuth can read: expected JPEG, PNG, BMP, WebP or TIFF."));
-    Metadata metadata = readMetadata(bytes, format);
-    long longSide = checkDimensions(metadata, format);
-    checkComplete(bytes, format);
-    Mat upright = applyOrientation(toBgr(decodePixels(bytes, format, longSide)), orientation(metadata));
-    if (Math.min(upright.cols(), upright.rows()) < limits.minSide()) {
+    ImageHeader header = HeaderReader.of(format).read(new ByteReader(bytes, format));
+    checkHeader(header, format);
+    Mat decoded = decodePixels(bytes, format, reductionScale(format, header));
+    Mat upright = applyOrientation(toBgr(decoded), header.orientation());
+    int width = upright.cols();
+    int height = upright.rows();
+    if (Math.min(width, height) < limits.minSide()) {
       upright.release();
-      throw tooSmall(upright.cols(), upright.rows());
+      throw tooSmall(width, height);
     }
     return BgrImage.own(upright);
   }
 
-  private static Metadata readMetadata(byte[] bytes, ImageFormat format) {
-    try {
-      return ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
-    } catch (ImageProcessingException | IOException | RuntimeException e) {
+  private void checkHeader(ImageHeader header, ImageFormat format) {
+    long width = header.width();
+    long height = header.height();
+    if (header.metadataBytes() > limits.maxMetadataBytes()) {
       throw new InvalidImageException(
-          ErrorCode.IMAGE_CORRUPT, "The " + format + " header cannot be read: " + e.getMessage());
+          ErrorCode.IMAGE_TOO_LARGE,
+          "The " + format + " carries " + header.metadataBytes() + " bytes of metadata (EXIF, ICC profile, text, "
+              + "comments); the limit is " + limits.maxMetadataBytes() + " bytes.");
     }
-  }
-
-  /** Checks the declared size against the limits and returns the longer side. */
-  private long checkDimensions(Metadata metadata, ImageFormat format) {
-    for (DimensionTags tags : DIMENSION_TAGS) {
-      for (Directory directory : metadata.getDirectoriesOfType(tags.directory())) {
-        Integer width = directory.getInteger(tags.widthTag());
-        Integer height = directory.getInteger(tags.heightTag());
-        if (width != null && height != null) {
-          long w = Math.abs((long) width);
-          long h = Math.abs((long) height);
-          if (w * h > limits.maxPixels()) {
-            throw new InvalidImageException(
-                ErrorCode.IMAGE_TOO_MANY_PIXELS,
-                "The image declares " + w + "×" + h + " pixels; the limit is " + limits.maxPixels() + " pixels.");
-          }
-          if (Math.min(w, h) < limits.minSide()) {
-            throw tooSmall(w, h);
-          }
-          return Math.max(w, h);
-        }
-      }
+    if (header.pixels() > limits.maxPixels()) {
+      throw new InvalidImageException(
+          ErrorCode.IMAGE_TOO_MANY_PIXELS,
+          "The image declares " + width + "×" + height + " pixels; the limit is " + limits.maxPixels() + " pixels.");
     }
-    throw new InvalidImageException(
-        ErrorCode.IMAGE_CORRUPT, "The " + format + " header does not state the image size.");
+    if (Math.min(width, height) < limits.minSide()) {
+      throw tooSmall(width, height);
+    }
+    long shortSide = Math.min(width, height);
+    long longSide = Math.max(width, height);
+    if (longSide > shortSide * limits.maxAspectRatio()) {
+      throw new InvalidImageException(
+          ErrorCode.IMAGE_TOO_SMALL,
+          "The image is " + width + "×" + height + " pixels, " + longSide / shortSide + " times longer than wide; "
+              + "at most " + limits.maxAspectRatio() + " times is accepted: crop it around the face.");
+    }
+    long scanBudget = Math.min(limits.maxScans(), limits.maxPixels() * FULL_SIZE_SCANS / header.pixels());
+    if (header.scans() > scanBudget) {
+      throw new InvalidImageException(
+          ErrorCode.IMAGE_UNSUPPORTED_FORMAT,
+          "The JPEG has " + header.scans() + " scans of " + width + "×" + height + " pixels; FaceAuth decodes at most "
+              + scanBudget + " scans at this size.");
+    }
   }
 
   private InvalidImageException tooSmall(long width, long height) {
@@ -145,45 +136,10 @@ public final class ImageDecoder {
             + " pixels on each side are needed to find a face.");
   }
 
-  private static void checkComplete(byte[] bytes, ImageFormat format) {
-    boolean complete =
-        switch (format) {
-          case JPEG -> jpegEndsAfterLastScan(bytes);
-          case PNG -> lastIndexOf(bytes, new byte[] {'I', 'E', 'N', 'D'}, Math.max(0, bytes.length - 64)) >= 0;
-          default -> true;
-        };
-    if (!complete) {
-      throw new InvalidImageException(
-          ErrorCode.IMAGE_TRUNCATED, "The " + format + " file is cut short: its image data does not end properly.");
-    }
-  }
-
-  /**
-   * A complete JPEG has an end-of-image marker after its last start-of-scan marker. Entropy-coded data cannot contain
-   * either marker (0xFF is byte-stuffed), so a file cut inside its last scan has none.
-   */
-  private static boolean jpegEndsAfterLastScan(byte[] bytes) {
-    int lastScan = lastIndexOf(bytes, new byte[] {(byte) 0xFF, (byte) 0xDA}, 2);
-    return lastScan >= 0 && lastIndexOf(bytes, new byte[] {(byte) 0xFF, (byte) 0xD9}, lastScan + 2) >= 0;
-  }
-
-  private static int lastIndexOf(byte[] bytes, byte[] needle, int from) {
-    for (int i = bytes.length - needle.length; i >= from; i--) {
-      boolean match = true;
-      for (int j = 0; j < needle.length && match; j++) {
-        match = bytes[i + j] == needle[j];
-      }
-      if (match) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private Mat decodePixels(byte[] bytes, ImageFormat format, long longSide) {
+  private static Mat decodePixels(byte[] bytes, ImageFormat format, int scale) {
     MatOfByte encoded = new MatOfByte(bytes);
     try {
-      Mat decoded = Imgcodecs.imdecode(encoded, decodeFlags(format, longSide));
+      Mat decoded = Imgcodecs.imdecode(encoded, decodeFlags(scale));
       if (decoded.empty()) {
         throw new InvalidImageException(
             ErrorCode.IMAGE_CORRUPT, "The " + format + " image data is damaged and cannot be decoded.");
@@ -195,25 +151,36 @@ public final class ImageDecoder {
   }
 
   /**
-   * Full decoding, unchanged (alpha and 16-bit kept for normalisation), except for JPEGs at least twice
-   * {@code reducedDecodeSide}: those are decoded reduced to colour at the largest power-of-two scale that keeps their
-   * longer side at or above it. EXIF orientation is ignored here and applied afterwards either way.
+   * 1 (full decoding), or for JPEGs at least twice {@code reducedDecodeSide} long, the largest power-of-two reduction
+   * (in the JPEG decoder itself) that keeps the longer side at or above {@code reducedDecodeSide} and the shorter side
+   * at or above the minimum side.
    */
-  private int decodeFlags(ImageFormat format, long longSide) {
+  private int reductionScale(ImageFormat format, ImageHeader header) {
     if (format != ImageFormat.JPEG) {
-      return Imgcodecs.IMREAD_UNCHANGED;
+      return 1;
     }
+    long longSide = Math.max(header.width(), header.height());
+    long shortSide = Math.min(header.width(), header.height());
     int scale = 1;
-    while (scale < 8 && longSide / (scale * 2L) >= reducedDecodeSide) {
+    while (scale < 8
+        && longSide / (scale * 2L) >= reducedDecodeSide
+        && shortSide / (scale * 2L) >= limits.minSide()) {
       scale *= 2;
     }
-    int reduced = switch (scale) {
-      case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2;
-      case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4;
-      case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8;
+    return scale;
+  }
+
+  /**
+   * Unchanged (alpha and 16-bit kept for normalisation) at full scale; reduced to colour otherwise. EXIF orientation
+   * is ignored here and applied afterwards either way.
+   */
+  private static int decodeFlags(int scale) {
+    return switch (scale) {
+      case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+      case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+      case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
       default -> Imgcodecs.IMREAD_UNCHANGED;
     };
-    return scale == 1 ? reduced : reduced | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
   }
 
   /** Normalises any depth and channel count OpenCV decodes to 8-bit BGR; releases {@code src} when replaced. */
@@ -233,45 +200,34 @@ public final class ImageDecoder {
       default -> {
         eightBit.release();
         throw new InvalidImageException(
-            ErrorCode.IMAGE_CORRUPT, "Images with " + eightBit.channels() + " channels are not supported.");
+            ErrorCode.IMAGE_UNSUPPORTED_FORMAT,
+            "Images with " + eightBit.channels() + " channels are not supported: send grey, RGB or RGBA.");
       }
     }
     eightBit.release();
     return bgr;
   }
 
+  /**
+   * Each colour channel becomes c·a/255 + (255 − a), white behind: in 8-bit arithmetic, so that it needs a few
+   * single-channel planes of memory, not float copies of the whole image.
+   */
   private static void compositeOnWhite(Mat bgra, Mat bgrOut) {
-    Mat color = new Mat();
-    Mat alpha = new Mat();
-    Mat alpha3 = new Mat();
-    Mat white = new Mat(bgra.size(), CvType.CV_32FC3, new Scalar(255, 255, 255));
+    List<Mat> channels = new ArrayList<>(4);
+    Mat transparency = new Mat();
     try {
-      Imgproc.cvtColor(bgra, color, Imgproc.COLOR_BGRA2BGR);
-      color.convertTo(color, CvType.CV_32FC3);
-      Core.extractChannel(bgra, alpha, 3);
-      alpha.convertTo(alpha, CvType.CV_32F, 1.0 / 255.0);
-      Core.merge(List.of(alpha, alpha, alpha), alpha3);
-      Core.multiply(color, alpha3, color);
-      Core.subtract(new Mat(alpha3.size(), CvType.CV_32FC3, new Scalar(1, 1, 1)), alpha3, alpha3);
-      Core.multiply(white, alpha3, white);
-      Core.add(color, white, color);
-      color.convertTo(bgrOut, CvType.CV_8UC3);
-    } finally {
-      color.release();
-      alpha.release();
-      alpha3.release();
-      white.release();
-    }
-  }
-
-  private static int orientation(Metadata metadata) {
-    for (ExifIFD0Directory exif : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
-      Integer value = exif.getInteger(ExifDirectoryBase.TAG_ORIENTATION);
-      if (value != null) {
-        return value;
+      Core.split(bgra, channels);
+      Mat alpha = channels.get(3);
+      Core.bitwise_not(alpha, transparency);
+      for (Mat channel : channels.subList(0, 3)) {
+        Core.multiply(channel, alpha, channel, 1.0 / 255.0);
+        Core.add(channel, transparency, channel);
       }
+      Core.merge(channels.subList(0, 3), bgrOut);
+    } finally {
+      channels.forEach(Mat::release);
+      transparency.release();
     }
-    return 1;
   }
 
   /** Applies EXIF orientation 1–8 so that the result is upright; releases {@code src} when replaced. */
@@ -296,5 +252,4 @@ public final class ImageDecoder {
     return dst;
   }
 
-  private record DimensionTags(Class<? extends Directory> directory, int widthTag, int heightTag) {}
 }

@@ -48,34 +48,55 @@ public final class NpyFile {
    * @throws IOException if the file is not such an array
    */
   public static float[][] read(Path file) throws IOException {
-    ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    return decode(Files.readAllBytes(file), file.toString());
+  }
+
+  /**
+   * Reads the bytes of a 2-D float32 array written by {@link #encode} or by {@code numpy.save}; {@code source} names
+   * them in error messages.
+   *
+   * @throws IOException if the bytes are not such an array
+   */
+  public static float[][] decode(byte[] bytes, String source) throws IOException {
+    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     for (byte b : MAGIC) {
       if (!in.hasRemaining() || in.get() != b) {
-        throw new IOException(file + " is not a NumPy 1.0 .npy file");
+        throw new IOException(source + " is not a NumPy 1.0 .npy file");
       }
+    }
+    if (in.remaining() < Short.BYTES) {
+      throw new IOException(source + " is truncated");
     }
     int headerLength = Short.toUnsignedInt(in.getShort());
     if (headerLength > in.remaining()) {
-      throw new IOException(file + " is truncated");
+      throw new IOException(source + " is truncated");
     }
     byte[] header = new byte[headerLength];
     in.get(header);
     Matcher m = HEADER.matcher(new String(header, StandardCharsets.US_ASCII));
     if (!m.matches()) {
-      throw new IOException(file + " does not hold a 2-D little-endian float32 array");
+      throw new IOException(source + " does not hold a 2-D little-endian float32 array");
     }
-    int rows = Integer.parseInt(m.group(1));
-    int columns = Integer.parseInt(m.group(2));
-    if ((long) rows * columns * Float.BYTES != in.remaining()) {
-      throw new IOException(file + " has " + in.remaining() + " data bytes, not " + rows + "×" + columns + " floats");
+    long rows = dimension(m.group(1));
+    long columns = dimension(m.group(2));
+    if (rows > Integer.MAX_VALUE || columns > Integer.MAX_VALUE || (columns == 0 && rows > 0)) {
+      throw new IOException(source + " declares a shape with no columns or over 2^31 rows or columns");
     }
-    float[][] out = new float[rows][columns];
+    if (rows * columns * Float.BYTES != in.remaining()) {
+      throw new IOException(source + " has " + in.remaining() + " data bytes, not " + rows + "×" + columns + " floats");
+    }
+    float[][] out = new float[(int) rows][(int) columns];
     for (float[] row : out) {
       for (int c = 0; c < columns; c++) {
         row[c] = in.getFloat();
       }
     }
     return out;
+  }
+
+  /** A shape entry as a number, or {@link Long#MAX_VALUE} when it has more digits than any real shape. */
+  private static long dimension(String digits) {
+    return digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits);
   }
 
   /** Writes {@code rows} to {@code file}. */
