@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +35,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin Workers workers = new Workers();
 
+  @Mixin HalfOption half = new HalfOption();
+
   @Option(names = "--far", paramLabel = "RATE", description = "Target false-accept rate (default: 0.001).")
   double far = 1e-3;
 
@@ -51,7 +54,7 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() {
     FaceDataset data;
     try {
-      data = FaceDataset.read(dataset);
+      data = half.of(FaceDataset.read(dataset));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -90,6 +93,7 @@ final class CalibrateCommand implements Callable<Integer> {
       double aimedFar = Math.max(0, far - margin * standardError);
       double threshold = VerificationMetrics.thresholdAtFar(impostorScores, aimedFar);
       Json.println(spec.commandLine().getOut(), Json.object(
+          "half", half.half.name().toLowerCase(Locale.ROOT),
           "model", options.model.id(),
           "enrollDetector", options.enrollDetector.id(),
           "verifyDetector", options.verifyDetector.id(),

@@ -1,7 +1,9 @@
 package org.faceauth.cli;
 
 import org.faceauth.core.detect.DetectorKind;
+import java.util.Arrays;
 import org.faceauth.core.embed.EmbeddingModel;
+import org.faceauth.core.evaluation.DatasetHalf;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 
@@ -28,6 +30,15 @@ final class Converters {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  static final class Half implements ITypeConverter<DatasetHalf> {
+    @Override
+    public DatasetHalf convert(String value) {
+      return Arrays.stream(DatasetHalf.values()).filter(h -> h.name().equalsIgnoreCase(value)).findFirst()
+          .orElseThrow(() -> new CommandLine.TypeConversionException(
+              "'" + value + "' is not a half; use all, calibration or check."));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin Workers workers = new Workers();
 
+  @Mixin HalfOption half = new HalfOption();
+
   @Option(names = "--use-db", description = "Use the users enrolled in the configured database instead of raw/users.")
   boolean useDatabase;
 
@@ -71,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FaceDataset data;
     try {
-      data = FaceDataset.read(dataset);
+      data = half.of(FaceDataset.read(dataset));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -131,6 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
         "falseRejects", result.genuineRefused(),
         "impostorClaims", result.impostorClaims(),
         "falseAccepts", result.impostorAccepted(),
+        "half", half.half.name().toLowerCase(Locale.ROOT),
         "model", engine.model.id(),
         "enrollDetector", engine.enrollDetector.id(),
         "verifyDetector", engine.verifyDetector.id(),

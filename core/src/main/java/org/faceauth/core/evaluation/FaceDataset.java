@@ -23,6 +23,8 @@ import org.faceauth.core.image.ImageFormat;
  */
 public record FaceDataset(
     Path root, Map<String, List<Path>> enrollment, List<LabelledImage> known, List<LabelledImage> unknown) {
+  private static final String UNKNOWN = "unknown:";
+
   /** An image with the identity it shows. */
   public record LabelledImage(Path path, String identity) {}
 
@@ -53,9 +55,30 @@ public record FaceDataset(
     }
     List<LabelledImage> unknown = new ArrayList<>();
     for (Path p : listIfPresent(root.resolve("raw/test/unknown_faces"))) {
-      unknown.add(new LabelledImage(p, "unknown:" + stem(p)));
+      unknown.add(new LabelledImage(p, UNKNOWN + stem(p)));
     }
     return new FaceDataset(root, enrollment, known, unknown);
+  }
+
+  /**
+   * The people of one half only (see {@link DatasetHalf} for the rule): their enrollment folders, their known faces
+   * and the unknown faces of people in that half.
+   */
+  public FaceDataset half(DatasetHalf half) {
+    Map<String, List<Path>> users = new TreeMap<>();
+    enrollment.forEach((user, images) -> {
+      if (half.holds(user)) {
+        users.put(user, images);
+      }
+    });
+    return new FaceDataset(root, users, known.stream().filter(i -> half.holds(i.identity())).toList(),
+        unknown.stream().filter(i -> half.holds(unknownPerson(i.identity()))).toList());
+  }
+
+  private static String unknownPerson(String identity) {
+    String stem = identity.substring(UNKNOWN.length());
+    int cut = stem.lastIndexOf('_');
+    return cut > 0 ? stem.substring(0, cut) : stem;
   }
 
   private static List<Path> listIfPresent(Path dir) {

@@ -1,51 +1,42 @@
 package org.faceauth.server.problem;
 
-import org.springframework.http.HttpStatus;
+import java.util.List;
 
 /**
  * Failures that exist only at the HTTP boundary; their names are the {@code code} of the problem body. Core failures
- * keep their own {@link org.faceauth.core.ErrorCode} names.
+ * keep their own {@link org.faceauth.core.ErrorCode} names. Their statuses are in {@link ErrorStatus}.
  */
 public enum ApiErrorCode {
-  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Missing or unknown API key"),
-  FORBIDDEN(HttpStatus.FORBIDDEN, "This API key may not do that"),
-  RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
-  USER_LOCKED(HttpStatus.LOCKED, "Verification locked after repeated failures"),
-  OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "The server is busy"),
-  PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large"),
-  UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content"),
-  BAD_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
-  NOT_FOUND(HttpStatus.NOT_FOUND, "No such resource"),
-  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
-  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),
-  NO_FACE(HttpStatus.UNPROCESSABLE_ENTITY, "No face found"),
-  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+  UNAUTHORIZED,
+  FORBIDDEN,
+  RATE_LIMITED,
+  USER_LOCKED,
+  OVERLOADED,
+  PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE,
+  BAD_REQUEST,
+  NOT_FOUND,
+  METHOD_NOT_ALLOWED,
+  NOT_ACCEPTABLE,
+  NO_FACE,
+  INTERNAL_ERROR;
 
-  private final HttpStatus status;
-  private final String title;
-
-  ApiErrorCode(HttpStatus status, String title) {
-    this.status = status;
-    this.title = title;
-  }
+  /** The codes that stand for a bare status (not for a FaceAuth-specific reason such as a lock or a missing face). */
+  private static final List<ApiErrorCode> GENERIC = List.of(UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED,
+      NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, OVERLOADED);
 
   /**
    * The code for an error known only by its HTTP status (answered by Spring or Tomcat, not by FaceAuth's code): the
-   * code with that status, else {@link #BAD_REQUEST} for other client errors and {@link #INTERNAL_ERROR} for the rest.
+   * generic code with that status in {@link ErrorStatus}, else {@link #BAD_REQUEST} for other client errors and
+   * {@link #INTERNAL_ERROR} for the rest.
    */
   public static ApiErrorCode forStatus(int status) {
-    return switch (status) {
-      case 401 -> UNAUTHORIZED;
-      case 403 -> FORBIDDEN;
-      case 404 -> NOT_FOUND;
-      case 405 -> METHOD_NOT_ALLOWED;
-      case 406 -> NOT_ACCEPTABLE;
-      case 413 -> PAYLOAD_TOO_LARGE;
-      case 415 -> UNSUPPORTED_MEDIA_TYPE;
-      case 429 -> RATE_LIMITED;
-      case 503 -> OVERLOADED;
-      default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
-    };
+    for (ApiErrorCode code : GENERIC) {
+      if (ErrorStatus.of(code).value() == status) {
+        return code;
+      }
+    }
+    return status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
   }
 
   /** A sentence for a client when nothing more specific is known. */
@@ -65,13 +56,5 @@ public enum ApiErrorCode {
       case NO_FACE -> "No face was found in the image.";
       case INTERNAL_ERROR -> "Something went wrong on the server; the request id identifies it in the logs.";
     };
-  }
-
-  public HttpStatus status() {
-    return status;
-  }
-
-  public String title() {
-    return title;
   }
 }

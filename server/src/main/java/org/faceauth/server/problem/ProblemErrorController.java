@@ -36,7 +36,7 @@ public final class ProblemErrorController implements ErrorController {
       }
     }
     ApiErrorCode code = status instanceof Integer s ? ApiErrorCode.forStatus(s) : ApiErrorCode.NOT_FOUND;
-    if (code.status().is5xxServerError()) {
+    if (ErrorStatus.of(code).is5xxServerError()) {
       LOG.error("{} failed outside a controller", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
     }
     return problems.entity(Problem.of(new ApiException(code, code.sentence())), request);

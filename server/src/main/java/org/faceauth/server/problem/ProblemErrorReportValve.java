@@ -36,14 +36,14 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     String requestId = UUID.randomUUID().toString();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "urn:faceauth:problem:" + code.name());
-    body.put("title", code.title());
-    body.put("status", code.status().value());
+    body.put("title", ErrorStatus.title(ErrorStatus.of(code)));
+    body.put("status", ErrorStatus.of(code).value());
     body.put("detail", code.sentence());
     body.put("code", code.name());
     body.put("requestId", requestId);
     try {
       byte[] bytes = JSON.writeValueAsBytes(body);
-      response.setStatus(code.status().value());
+      response.setStatus(ErrorStatus.of(code).value());
       response.setContentType(Problems.PROBLEM_JSON.toString());
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.setHeader(RequestIdFilter.HEADER, requestId);

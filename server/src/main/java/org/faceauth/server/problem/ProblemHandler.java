@@ -62,19 +62,19 @@ public final class ProblemHandler {
   @ExceptionHandler(EnrollmentRejectedException.class)
   ResponseEntity<Map<String, Object>> rejected(EnrollmentRejectedException e, HttpServletRequest request) {
     List<Map<String, Object>> images = e.verdicts().stream().map(UsersController::verdict).toList();
-    return problems.entity(new Problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code().name(), "No usable enrollment image",
-        e.getMessage(), Optional.empty(), Map.of("images", images)), request);
+    return problems.entity(new Problem(ErrorStatus.of(e.code()), e.code().name(), e.getMessage(), Optional.empty(),
+        Map.of("images", images)), request);
   }
 
   @ExceptionHandler(FaceAuthException.class)
   ResponseEntity<Map<String, Object>> core(FaceAuthException e, HttpServletRequest request) {
-    HttpStatus status = statusOf(e.code());
+    HttpStatus status = ErrorStatus.of(e.code());
     Optional<String> internal = internalSentence(e.code());
     if (status.is5xxServerError() || internal.isPresent()) {
       LOG.error("{} failed: {} {}", request.getRequestURI(), e.code(), e.getMessage(), e);
     }
-    return problems.entity(new Problem(status, e.code().name(), titleOf(e.code()), internal.orElse(e.getMessage()),
-        Optional.empty(), Map.of()), request);
+    return problems.entity(new Problem(status, e.code().name(), internal.orElse(e.getMessage()), Optional.empty(),
+        Map.of()), request);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -172,7 +172,7 @@ public final class ProblemHandler {
 
   private ResponseEntity<Map<String, Object>> byStatus(int status, Exception e, HttpServletRequest request) {
     ApiErrorCode code = ApiErrorCode.forStatus(status);
-    if (code.status().is5xxServerError()) {
+    if (ErrorStatus.of(code).is5xxServerError()) {
       LOG.error("{} failed", request.getRequestURI(), e);
     }
     return problems.entity(Problem.of(new ApiException(code, code.sentence())), request);
@@ -194,33 +194,6 @@ public final class ProblemHandler {
           Optional.of("The server cannot read its encrypted face templates." + operator);
       case DATASET_IO_FAILED -> Optional.of("The server could not read or write its face files." + operator);
       default -> Optional.empty();
-    };
-  }
-
-  static HttpStatus statusOf(ErrorCode code) {
-    return switch (code) {
-      case IMAGE_EMPTY, INVALID_USER_ID, INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
-      case IMAGE_TOO_LARGE, IMAGE_TOO_MANY_PIXELS -> HttpStatus.PAYLOAD_TOO_LARGE;
-      case IMAGE_UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-      case IMAGE_TOO_SMALL, IMAGE_TRUNCATED, IMAGE_CORRUPT, ENROLLMENT_REJECTED -> HttpStatus.UNPROCESSABLE_ENTITY;
-      case USER_NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case NO_TEMPLATES_FOR_MODEL, DUPLICATE_FACE, USER_EXISTS, CHALLENGE_UNKNOWN -> HttpStatus.CONFLICT;
-      case CHALLENGE_EXPIRED -> HttpStatus.GONE;
-      case MODEL_MISSING, MODEL_CHECKSUM_MISMATCH, MODEL_LOAD_FAILED, STORE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
-      case MODEL_INFERENCE_FAILED, EMBEDDING_MODEL_MISMATCH, TEMPLATE_KEY_MISSING, TEMPLATE_KEY_MISMATCH,
-          DATASET_IO_FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
-    };
-  }
-
-  private static String titleOf(ErrorCode code) {
-    return switch (code.family()) {
-      case INVALID_IMAGE -> "Unusable image";
-      case MODEL -> "Model unavailable";
-      case INVALID_REQUEST -> "Malformed request";
-      case NOT_FOUND -> "Not found";
-      case CONFLICT -> "Conflict";
-      case REJECTED -> "Rejected";
-      case STORAGE -> "Storage failure";
     };
   }
 }

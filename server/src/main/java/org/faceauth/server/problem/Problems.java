@@ -34,13 +34,15 @@ public final class Problems {
     this.metrics = metrics;
   }
 
-  /** One problem to send. */
+  /** One problem to send; its title is its status's (see {@link ErrorStatus}). */
   public record Problem(
-      HttpStatus status, String code, String title, String detail, Optional<Long> retryAfterSeconds,
-      Map<String, Object> extra) {
+      HttpStatus status, String code, String detail, Optional<Long> retryAfterSeconds, Map<String, Object> extra) {
     public static Problem of(ApiException e) {
-      return new Problem(e.code().status(), e.code().name(), e.code().title(), e.getMessage(), e.retryAfterSeconds(),
-          e.extra());
+      return new Problem(ErrorStatus.of(e.code()), e.code().name(), e.getMessage(), e.retryAfterSeconds(), e.extra());
+    }
+
+    public String title() {
+      return ErrorStatus.title(status);
     }
   }
 

@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.FreshServer;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 
 /** The API end to end over HTTP on real photos: enroll, verify (with a login token), identify, detect, crop, erase. */
+@FreshServer
 class ApiFlowsTest extends ServerTest {
   @Test
   void aPersonIsCreatedEnrolledVerifiedIdentifiedAndErased() throws Exception {
+    assertThat(api.get("/api/v1/users?page=0&size=100", ADMIN_KEY).json().get("items"))
+        .as("a server of this class's own: no user enrolled by another class")
+        .extracting(u -> u.get("userId").asText()).isSubsetOf("apfol");
     Answer created = api.postJson("/api/v1/users", ADMIN_KEY,
         Map.of("userId", "Bill_Frist", "displayName", "Bill", "email", "bill@example.org"));
     assertThat(created.status()).isEqualTo(201);

@@ -8,10 +8,12 @@ import java.util.Map;
 import org.faceauth.server.testing.Api;
 import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.FreshServer;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 
 /** The active challenge over HTTP: a nonce and an instruction, answered by a burst of frames; replays refused. */
+@FreshServer
 class ChallengeApiTest extends ServerTest {
   private JsonNode challenge(String instruction) {
     return challenge(instruction, "bill-challenge", appKey);

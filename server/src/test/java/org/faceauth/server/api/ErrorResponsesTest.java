@@ -9,10 +9,12 @@ import org.faceauth.core.testing.TestData;
 import org.faceauth.server.testing.Api;
 import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.FreshServer;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 
 /** Every failure answers RFC 7807 problem+json with its HTTP status, a stable code and the request id. */
+@FreshServer
 class ErrorResponsesTest extends ServerTest {
   private static void assertProblem(Answer answer, int status, String code) {
     assertThat(answer.status()).as(answer.text()).isEqualTo(status);

@@ -8,6 +8,7 @@ import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.FreshServer;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * What a verification answer tells the caller: an unknown user id looks exactly like a known user's no-match (after
  * the same inference, counted by the lockout), and refused attempts carry no score to climb on.
  */
+@FreshServer
 class VerifyAnswersTest extends ServerTest {
   @Autowired AuditLog audit;
 

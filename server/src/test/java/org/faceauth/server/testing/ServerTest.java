@@ -17,8 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the HTTP integration tests: the real server on a random port, the bundled models, a fresh SQLite data
- * directory per test class, a bootstrap admin key and an app key.
+ * Base of the HTTP integration tests: the real server on a random port, the bundled models, a SQLite data directory, a
+ * bootstrap admin key and an app key. Spring caches the server: every class with the same properties shares one
+ * server and one data directory (a class with its own {@code @TestPropertySource} gets its own). A class that enrolls
+ * faces is marked {@link FreshServer} and starts from an empty directory; the others use user ids of their own.
  */
 @AutoConfigureObservability
 @SpringBootTest(classes = FaceAuthServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,7 +36,8 @@ public abstract class ServerTest {
 
   @DynamicPropertySource
   static void serverProperties(DynamicPropertyRegistry registry) {
-    registry.add("faceauth.data-dir", () -> freshDataDirectory().toString());
+    String dataDirectory = freshDataDirectory().toString();
+    registry.add("faceauth.data-dir", () -> dataDirectory);
     registry.add("faceauth.bootstrap-admin-key", () -> ADMIN_KEY);
     registry.add("faceauth.cors-origins", () -> "https://app.example.org");
   }

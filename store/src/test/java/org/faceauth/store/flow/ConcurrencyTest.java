@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Enroll, verify, identify and erase from many threads at once stay consistent: index = store, no stray errors. */
+/**
+ * Enroll, verify, identify and erase from many threads at once stay consistent: index = store, no stray errors, and
+ * afterwards every enrolled person is identified as themselves and no erased one is found.
+ */
 class ConcurrencyTest {
   private static final int THREADS = 8;
   private static final int OPERATIONS = 160;
@@ -91,6 +94,19 @@ class ConcurrencyTest {
       assertThat(falseMatches).hasValue(0);
       test.service().reloadIndex();
       assertThat(service.index().users()).isEqualTo(stored);
+
+      service.enroll(new EnrollmentRequest(Faces.user(0), UserProfile.EMPTY, photos.get(0), true, true),
+          RequestContext.cli());
+      for (int person = 0; person < people; person++) {
+        List<UserId> found = service.identify(probes.get(person), 3, RequestContext.cli()).candidates().stream()
+            .map(hit -> hit.user()).toList();
+        if (person == 0 || stored.containsKey(Faces.user(person))) {
+          assertThat(found).as("identify %s after the concurrent flows", Faces.user(person))
+              .containsExactly(Faces.user(person));
+        } else {
+          assertThat(found).as("identify erased %s", Faces.user(person)).isEmpty();
+        }
+      }
     }
   }
 }
