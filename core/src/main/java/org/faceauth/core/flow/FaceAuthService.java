@@ -241,8 +241,9 @@ public final class FaceAuthService implements AutoCloseable {
   /**
    * Verifies a burst of frames answering an active challenge: the nonce must be fresh, unused, and issued to this
    * caller for this user; every frame must show a face, all frames the same face, the head must turn as instructed,
-   * no two frames may be mirror images of each other ({@link MirrorReplayCheck}: a photo and its mirror), the first frame must pass the passive check; then the first frame is compared with the user's templates. Liveness
-   * and identity come from the same frames. Lockout and unknown users as in {@link #verify}.
+   * no two frames may be mirror images of each other ({@link MirrorReplayCheck}: a photo and its mirror), the first
+   * frame must pass the passive check; then the first frame is compared with the user's templates. Liveness and
+   * identity come from the same frames. Lockout and unknown users as in {@link #verify}.
    *
    * @param frames 2 to {@value #MAX_CHALLENGE_FRAMES} encoded frames, in capture order
    * @throws FaceAuthException {@link ErrorCode#CHALLENGE_UNKNOWN} (also for a replay, another caller or another
