@@ -30,6 +30,7 @@ import org.faceauth.core.liveness.HeadTurn;
 import org.faceauth.core.liveness.LivenessCheck;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.liveness.LivenessResult;
+import org.faceauth.core.liveness.MirrorReplayCheck;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
 import org.faceauth.core.pipeline.FaceResult;
@@ -240,8 +241,9 @@ public final class FaceAuthService implements AutoCloseable {
   /**
    * Verifies a burst of frames answering an active challenge: the nonce must be fresh, unused, and issued to this
    * caller for this user; every frame must show a face, all frames the same face, the head must turn as instructed,
-   * the first frame must pass the passive check; then the first frame is compared with the user's templates. Liveness
-   * and identity come from the same frames. Lockout and unknown users as in {@link #verify}.
+   * no two frames may be mirror images of each other ({@link MirrorReplayCheck}: a photo and its mirror), the first
+   * frame must pass the passive check; then the first frame is compared with the user's templates. Liveness and
+   * identity come from the same frames. Lockout and unknown users as in {@link #verify}.
    *
    * @param frames 2 to {@value #MAX_CHALLENGE_FRAMES} encoded frames, in capture order
    * @throws FaceAuthException {@link ErrorCode#CHALLENGE_UNKNOWN} (also for a replay, another caller or another
@@ -264,6 +266,7 @@ public final class FaceAuthService implements AutoCloseable {
       FacePipeline pipeline = engine.verificationPipeline();
       List<Embedding> embeddings = new ArrayList<>();
       List<Landmarks> landmarks = new ArrayList<>();
+      List<MirrorReplayCheck.Appearance> appearances = new ArrayList<>();
       LivenessResult passive = null;
       StageTimings firstStages = StageTimings.ZERO;
       for (byte[] frame : frames) {
@@ -276,12 +279,17 @@ public final class FaceAuthService implements AutoCloseable {
             passive = passiveLiveness(decoded, result.subject().orElseThrow());
             firstStages = result.timings();
           }
+          Landmarks points = result.subject().orElseThrow().landmarks();
           embeddings.add(result.embedding().orElseThrow());
-          landmarks.add(result.subject().orElseThrow().landmarks());
+          landmarks.add(points);
+          try (AlignedFace aligned = engine.aligner().align(decoded, points)) {
+            appearances.add(MirrorReplayCheck.Appearance.of(aligned, points));
+          }
         }
       }
       boolean sameFace = embeddings.stream().allMatch(e -> e.cosine(embeddings.get(0)) >= threshold());
-      boolean turned = HeadTurn.followed(challenge.instruction(), landmarks);
+      boolean turned = HeadTurn.followed(challenge.instruction(), landmarks)
+          && !MirrorReplayCheck.mirrored(appearances);
       String check = "challenge:" + challenge.instruction().name().toLowerCase(Locale.ROOT);
       List<String> checks = new ArrayList<>(passive.checks());
       checks.add(check);

@@ -3,6 +3,11 @@ package org.faceauth.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.faceauth.server.testing.Api;
@@ -10,6 +15,7 @@ import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
 import org.faceauth.server.testing.FreshServer;
 import org.faceauth.server.testing.ServerTest;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The active challenge over HTTP: a nonce and an instruction, answered by a burst of frames; replays refused. */
@@ -91,6 +97,45 @@ class ChallengeApiTest extends ServerTest {
     Answer passed = api.postMultipart("/api/v1/auth/verify", appKey, burst("bill-bound", own));
     assertThat(passed.status()).as(passed.text()).isEqualTo(200);
     assertThat(passed.json().get("match").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aPhotoAndItsMirrorImageDoNotPassForATurnInEitherDirection() throws Exception {
+    Answer enrolled = api.postMultipart("/api/v1/users/obama-mirror/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+        Part.file("images", photo("users/Barack_Obama/1.jpg")), Part.file("images", photo("users/Barack_Obama/2.jpg"))));
+    assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+    Path still = photo("test/known_faces/Barack_Obama_1.jpg");
+    Part original = Part.file("frames", still);
+    Part mirror = Part.bytes("frames", "mirror.jpg", mirrored(still));
+
+    for (String instruction : List.of("turn_left", "turn_right")) {
+      for (List<Part> frames : List.of(List.of(original, mirror, original), List.of(mirror, original, mirror))) {
+        JsonNode challenge = challenge(instruction, "obama-mirror", appKey);
+        List<Part> burst = new ArrayList<>(List.of(
+            Part.field("userId", "obama-mirror"), Part.field("nonce", challenge.get("nonce").asText())));
+        burst.addAll(frames);
+        Answer refused = api.postMultipart("/api/v1/auth/verify", appKey, burst);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(200);
+        assertThat(refused.json().get("outcome").asText()).as(instruction).isEqualTo("challenge_failed");
+        assertThat(refused.json().get("match").asBoolean()).isFalse();
+        assertThat(refused.json().get("score").isNull()).isTrue();
+        assertThat(refused.json().has("token")).isFalse();
+      }
+    }
+  }
+
+  /** The photo flipped left to right, saved as a JPEG by the JDK (quality 0.75), as the red team's tool does. */
+  private static byte[] mirrored(Path file) throws IOException {
+    BufferedImage in = ImageIO.read(file.toFile());
+    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < in.getHeight(); y++) {
+      for (int x = 0; x < in.getWidth(); x++) {
+        out.setRGB(in.getWidth() - 1 - x, y, in.getRGB(x, y));
+      }
+    }
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(out, "jpg", jpeg);
+    return jpeg.toByteArray();
   }
 
   private static List<Part> burst(String userId, JsonNode challenge) {
