@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.faceauth.core.testing.TestData;
 
 /** Builds hostile variants of real images: decompression bombs, oversized metadata, lying headers. */
 final class HostileImages {
@@ -72,14 +72,7 @@ final class HostileImages {
   static byte[] pngWithChunk(byte[] png, String type, byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + data.length + 12);
     out.write(png, 0, PNG_IHDR_END);
-    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-    out.writeBytes(typeBytes);
-    out.writeBytes(data);
-    CRC32 crc = new CRC32();
-    crc.update(typeBytes);
-    crc.update(data);
-    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    TestData.writePngChunk(out, type, data);
     out.write(png, PNG_IHDR_END, png.length - PNG_IHDR_END);
     return out.toByteArray();
   }

@@ -88,12 +88,13 @@ public final class TestData {
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
         .put((byte) 0).put((byte) 0).put((byte) 0);
-    chunk(out, "IHDR", ihdr.array());
-    chunk(out, "IEND", new byte[0]);
+    writePngChunk(out, "IHDR", ihdr.array());
+    writePngChunk(out, "IEND", new byte[0]);
     return out.toByteArray();
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+  /** Writes one PNG chunk: length, type, data and its CRC. */
+  public static void writePngChunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
     out.writeBytes(typeBytes);
