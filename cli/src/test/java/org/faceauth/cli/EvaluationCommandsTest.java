@@ -90,6 +90,13 @@ class EvaluationCommandsTest {
   }
 
   @Test
+  void models_exitsWithTheModelCodeWhenTheOverrideFolderDoesNotExist(@TempDir Path parent) throws Exception {
+    CliRun run = CliRun.of("models", "--models", parent.resolve("nope").toString());
+    assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_MODEL);
+    assertThat(run.err()).contains("nope").contains("does not exist");
+  }
+
+  @Test
   void models_exitsWithTheModelCodeWhileARequiredFileIsCorrupt(@TempDir Path overrides) throws Exception {
     Path yunet = overrides.resolve("yunet/face_detection_yunet_2023mar.onnx");
     Files.createDirectories(yunet.getParent());

@@ -41,9 +41,19 @@ public final class ModelDirectory {
     return new ModelDirectory(Optional.empty());
   }
 
-  /** The bundled set, with the files present in {@code folder} taking precedence. */
+  /**
+   * The bundled set, with the files present in {@code folder} taking precedence.
+   *
+   * @throws ModelException {@link ErrorCode#MODEL_MISSING} when {@code folder} is not an existing folder (a mistyped
+   *     path would otherwise be ignored without a word)
+   */
   public static ModelDirectory withOverrides(Path folder) {
-    return new ModelDirectory(Optional.of(Objects.requireNonNull(folder, "folder")));
+    if (!Files.isDirectory(Objects.requireNonNull(folder, "folder"))) {
+      throw new ModelException(ErrorCode.MODEL_MISSING, "The models folder " + folder
+          + " (--models or " + ENV + ") does not exist or is not a folder; fix the path or leave it unset to use the"
+          + " bundled models.");
+    }
+    return new ModelDirectory(Optional.of(folder));
   }
 
   /** The bundled set, overridden by the folder named by {@code FACEAUTH_MODELS_DIR} when it is set. */

@@ -30,6 +30,14 @@ class ModelDirectoryTest {
   }
 
   @Test
+  void anOverrideFolderThatDoesNotExistIsRefusedNotIgnored(@TempDir Path parent) {
+    Path mistyped = parent.resolve("modles");
+    assertThatThrownBy(() -> ModelDirectory.withOverrides(mistyped))
+        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_MISSING))
+        .hasMessageContaining(mistyped.toString()).hasMessageContaining("does not exist");
+  }
+
+  @Test
   void aVerifiedCopyInTheOverrideFolderIsUsedInsteadOfTheBundledOne(@TempDir Path dir) throws IOException {
     Path copy = write(dir, ModelFile.YUNET, ModelDirectory.bundled().bytes(ModelFile.YUNET));
     ModelDirectory directory = ModelDirectory.withOverrides(dir);
