@@ -35,8 +35,10 @@ public enum ErrorCode {
   INVALID_REQUEST(Family.INVALID_REQUEST),
   /** No user with this id is enrolled. */
   USER_NOT_FOUND(Family.NOT_FOUND),
-  /** The user has no template made by the embedding model in use (re-enroll after a model change). */
-  NO_TEMPLATES_FOR_MODEL(Family.NOT_FOUND),
+  /** The user has templates, but none made by the embedding model in use (re-enroll after a model change). */
+  NO_TEMPLATES_FOR_MODEL(Family.CONFLICT),
+  /** The user exists but has no enrolled face yet (created, never enrolled). */
+  USER_NOT_ENROLLED(Family.CONFLICT),
   /** Every enrollment image was refused (each image's reason is given). */
   ENROLLMENT_REJECTED(Family.REJECTED),
   /** A challenge nonce that was never issued here or was already used (a replay). */

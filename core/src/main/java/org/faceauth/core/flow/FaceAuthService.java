@@ -204,8 +204,8 @@ public final class FaceAuthService implements AutoCloseable {
    * as a failure. An unknown user id is answered like a no-match after running the pipeline, and counted the same,
    * when the policy hides unknown users.
    *
-   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} (only when unknown users are not hidden), {@link
-   *     ErrorCode#NO_TEMPLATES_FOR_MODEL}, or an invalid-image code
+   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} or {@link ErrorCode#USER_NOT_ENROLLED} (only when
+   *     unknown users are not hidden), {@link ErrorCode#NO_TEMPLATES_FOR_MODEL}, or an invalid-image code
    */
   public VerificationResult verify(UserId userId, byte[] image, RequestContext context) {
     long start = System.nanoTime();
@@ -378,15 +378,10 @@ public final class FaceAuthService implements AutoCloseable {
       UserId userId, Embedding probe, LivenessResult liveness, boolean passiveLive, boolean challengeFollowed,
       StageTimings stages, long start, RequestContext context) {
     OptionalDouble score = index.scoreUser(userId, probe);
-    boolean known = score.isPresent() || store.user(userId).isPresent();
-    if (!known && !loginPolicy.hideUnknownUsers()) {
-      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    if (score.isEmpty()) {
+      unscorable(userId, store.user(userId));
     }
-    if (known && score.isEmpty()) {
-      throw new FaceAuthException(
-          ErrorCode.NO_TEMPLATES_FOR_MODEL,
-          "User '" + userId + "' has no template made by " + index.modelId() + "; enroll them again.");
-    }
+    boolean known = score.isPresent();
     VerificationOutcome outcome;
     if (!challengeFollowed) {
       outcome = VerificationOutcome.CHALLENGE_FAILED;
@@ -403,6 +398,24 @@ public final class FaceAuthService implements AutoCloseable {
     record(context, AuditAction.VERIFY, Optional.of(userId.value()), audited, best);
     return new VerificationResult(
         userId, outcome, best, threshold(), millisSince(start), stages, Optional.of(liveness), Optional.empty());
+  }
+
+  /**
+   * Why a user id has no score against a probe: templates of another model only (always said, since re-enrolling is
+   * the fix), or no user or no face at all (said only when unknown users are not hidden; otherwise a no-match, as a
+   * created but never enrolled user is not enrolled either).
+   */
+  private void unscorable(UserId userId, Optional<User> user) {
+    if (user.isPresent() && user.get().templates() > 0) {
+      throw new FaceAuthException(ErrorCode.NO_TEMPLATES_FOR_MODEL,
+          "User '" + userId + "' was enrolled with another face model; enroll them again.");
+    }
+    if (!loginPolicy.hideUnknownUsers()) {
+      throw user.isPresent()
+          ? new FaceAuthException(ErrorCode.USER_NOT_ENROLLED,
+              "User '" + userId + "' exists but has no enrolled face yet; enroll photos before verifying.")
+          : new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
+    }
   }
 
   /** The passive liveness verdict on {@code face}. */
@@ -528,7 +541,8 @@ public final class FaceAuthService implements AutoCloseable {
         throw new FaceAuthException(
             ErrorCode.DUPLICATE_FACE,
             "This face is already enrolled under another account; one person may hold one account. "
-                + "An operator can override this.");
+                + "An operator can override this by enrolling again with allowDuplicate=true "
+                + "(the CLI's --allow-duplicate); the override is audited.");
       }
     }
   }

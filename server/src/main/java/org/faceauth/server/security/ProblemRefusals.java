@@ -18,15 +18,18 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Spring Security's refusals as problem+json: 401 {@code UNAUTHORIZED} without a valid key, 403 {@code FORBIDDEN} for
- * a key without the role, 400 {@code BAD_REQUEST} for a request the firewall rejects (the reason goes to the log).
+ * a key without the role on a route that exists (404 {@code NOT_FOUND} where no route exists, 405 where it exists for
+ * other methods only), 400 {@code BAD_REQUEST} for a request the firewall rejects (the reason goes to the log).
  */
 final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemRefusals.class);
 
   private final Problems problems;
+  private final KnownRoutes routes;
 
-  ProblemRefusals(Problems problems) {
+  ProblemRefusals(Problems problems, KnownRoutes routes) {
     this.problems = problems;
+    this.routes = routes;
   }
 
   @Override
@@ -39,8 +42,14 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    problems.write(Problem.of(new ApiException(ApiErrorCode.FORBIDDEN,
-        "This needs an admin key; app keys may verify, identify, detect and crop.")), request, response);
+    ApiException refusal = switch (routes.match(request)) {
+      case NONE -> new ApiException(ApiErrorCode.NOT_FOUND, ApiErrorCode.NOT_FOUND.sentence());
+      case OTHER_METHOD ->
+          new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, ApiErrorCode.METHOD_NOT_ALLOWED.sentence());
+      case ROUTE -> new ApiException(ApiErrorCode.FORBIDDEN,
+          "This needs an admin key; app keys may verify, identify, detect and crop.");
+    };
+    problems.write(Problem.of(refusal), request, response);
   }
 
   @Override

@@ -37,7 +37,7 @@ public class SecurityConfig {
       ApiKeyAuthenticationProvider provider, CorsConfigurationSource corsConfigurationSource, ServerSettings settings,
       Problems problems) throws Exception {
     MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
-    ProblemRefusals refusals = new ProblemRefusals(problems);
+    ProblemRefusals refusals = new ProblemRefusals(problems, new KnownRoutes(introspector));
     RateLimiter limiter = new RateLimiter();
     CorsFilter cors = new CorsFilter(corsConfigurationSource);
     cors.setCorsProcessor(new ProblemCorsProcessor(problems));
@@ -95,7 +95,7 @@ public class SecurityConfig {
   }
 
   @Bean
-  RequestRejectedHandler requestRejectedHandler(Problems problems) {
-    return new ProblemRefusals(problems);
+  RequestRejectedHandler requestRejectedHandler(Problems problems, HandlerMappingIntrospector introspector) {
+    return new ProblemRefusals(problems, new KnownRoutes(introspector));
   }
 }

@@ -44,8 +44,18 @@ class ErrorResponsesTest extends ServerTest {
     assertProblem(api.get("/api/v1/users/nobody-here", ADMIN_KEY), 404, "USER_NOT_FOUND");
     assertProblem(api.get("/api/v1/no-such-endpoint", ADMIN_KEY), 404, "NOT_FOUND");
     assertProblem(api.get("/api/v1/auth/verify", ADMIN_KEY), 405, "METHOD_NOT_ALLOWED");
-    assertProblem(api.get("/api/v1/auth/verify", appKey), 403, "FORBIDDEN");
+    assertProblem(api.get("/api/v1/auth/verify", appKey), 405, "METHOD_NOT_ALLOWED");
     assertProblem(api.get("/api/v1/users/bad%20id", ADMIN_KEY), 400, "INVALID_USER_ID");
+  }
+
+  @Test
+  void aKeyAskingForAPathThatDoesNotExistIsToldSoButAnAnonymousCallerLearnsNothing() {
+    assertProblem(api.get("/api/v1/no-such-endpoint", appKey), 404, "NOT_FOUND");
+    assertProblem(api.postJson("/api/v1/auth/no-such-flow", appKey, Map.of()), 404, "NOT_FOUND");
+    assertProblem(api.get("/api/v1/users/someone/unlock", appKey), 405, "METHOD_NOT_ALLOWED");
+    assertProblem(api.get("/api/v1/users/someone", appKey), 403, "FORBIDDEN");
+    assertProblem(api.get("/api/v1/no-such-endpoint", null), 401, "UNAUTHORIZED");
+    assertProblem(api.get("/api/v1/users/someone", null), 401, "UNAUTHORIZED");
   }
 
   @Test
@@ -88,10 +98,28 @@ class ErrorResponsesTest extends ServerTest {
         Part.file("images", photo("users/Edmund_Stoiber/1.jpg")),
         Part.file("images", photo("users/Edmund_Stoiber/2.jpg"))));
     assertThat(first.status()).isEqualTo(201);
-    assertProblem(api.postMultipart("/api/v1/users/Edmund-again/faces", ADMIN_KEY,
-        List.of(Part.file("images", photo("test/known_faces/Edmund_Stoiber_1.jpg")))), 409, "DUPLICATE_FACE");
-    assertProblem(verify("twice", Part.file("image", photo("test/known_faces/Ann_Veneman_1.jpg"))), 409,
-        "NO_TEMPLATES_FOR_MODEL");
+    Answer duplicate = api.postMultipart("/api/v1/users/Edmund-again/faces", ADMIN_KEY,
+        List.of(Part.file("images", photo("test/known_faces/Edmund_Stoiber_1.jpg"))));
+    assertProblem(duplicate, 409, "DUPLICATE_FACE");
+    assertThat(duplicate.json().get("detail").asText()).as("names the override").contains("allowDuplicate=true");
+  }
+
+  @Test
+  void aUserCreatedButNeverEnrolledIsVerifiedLikeAnUnknownIdNotAsAMissingModel() {
+    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "no-face-yet")).status()).isEqualTo(201);
+
+    Answer answer = verify("no-face-yet", Part.file("image", photo("test/known_faces/Bill_Frist_1.jpg")));
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    assertThat(answer.json().get("outcome").asText()).isEqualTo("no_match");
+    assertThat(answer.text()).doesNotContain("fr_feature").doesNotContain("NO_TEMPLATES_FOR_MODEL");
+  }
+
+  @Test
+  void aContentTypeARouteDoesNotTakeIsUnsupportedMediaType() {
+    Answer answer = api.post("/api/v1/users", ADMIN_KEY, "text/plain", "userId=alice".getBytes());
+    assertProblem(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertThat(answer.json().get("detail").asText()).contains("application/json");
   }
 
   @Test

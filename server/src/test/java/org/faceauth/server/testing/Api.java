@@ -93,6 +93,11 @@ public final class Api {
     }
   }
 
+  public Answer post(String path, String key, String contentType, byte[] body) {
+    return send(request(path, key).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Answer postMultipart(String path, String key, List<Part> parts, String... headers) {
     String boundary = "----faceauth" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();

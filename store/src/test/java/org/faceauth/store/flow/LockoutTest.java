@@ -26,6 +26,7 @@ import org.faceauth.core.flow.VerificationResult;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.testing.TestData;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserProfile;
 import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.testing.BackendKind;
 import org.faceauth.store.testing.Faces;
@@ -215,6 +216,39 @@ class LockoutTest {
               () -> revealing.service().verify(UserId.of("nobody-here"), Faces.probe(1), RequestContext.cli()))
           .isInstanceOfSatisfying(FaceAuthException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BackendKind.class)
+  void aUserCreatedButNeverEnrolledIsAnsweredLikeAnUnknownOne(BackendKind kind) {
+    try (TestSystem test = new TestSystem(kind, folder)) {
+      UserId faceless = UserId.of("created-no-face");
+      test.service().createUser(faceless, UserProfile.EMPTY, RequestContext.cli());
+
+      VerificationResult answer = test.service().verify(faceless, Faces.probe(1), RequestContext.cli());
+
+      assertThat(answer.outcome()).isEqualTo(VerificationOutcome.NO_MATCH);
+      assertThat(answer.score()).isEmpty();
+      assertThat(test.system().store().recent(1).get(0).outcome()).isEqualTo("unknown_user");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BackendKind.class)
+  void withUnknownUsersNotHiddenAUserCreatedButNeverEnrolledIsUserNotEnrolled(BackendKind kind) {
+    try (TestSystem test = new TestSystem(kind, folder);
+        FaceAuthSystem revealing = FaceAuthSystem.open(test.settings(), TestData.engine(), Clock.systemUTC(),
+            LivenessPolicy.REPORT_ONLY, new LoginPolicy(5, LoginPolicy.DEFAULT.window(), LoginPolicy.DEFAULT.lock(),
+                false))) {
+      UserId faceless = UserId.of("created-no-face");
+      revealing.service().createUser(faceless, UserProfile.EMPTY, RequestContext.cli());
+
+      assertThatThrownBy(() -> revealing.service().verify(faceless, Faces.probe(1), RequestContext.cli()))
+          .isInstanceOfSatisfying(FaceAuthException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_ENROLLED);
+            assertThat(e.getMessage()).contains("no enrolled face").doesNotContain("fr_feature");
+          });
     }
   }
 }
