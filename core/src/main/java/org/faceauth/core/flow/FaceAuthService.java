@@ -223,9 +223,10 @@ public final class FaceAuthService implements AutoCloseable {
         if (!result.accepted()) {
           return noFace(userId, stages, start, context);
         }
+        long livenessStart = System.nanoTime();
         LivenessResult liveness = passiveLiveness(decoded, result.subject().orElseThrow());
-        return decide(userId, result.embedding().orElseThrow(), liveness, liveness.live(), true, stages, start,
-            context);
+        return decide(userId, result.embedding().orElseThrow(), liveness, liveness.live(), true,
+            stages.withLiveness(System.nanoTime() - livenessStart), start, context);
       }
     });
   }
@@ -276,8 +277,9 @@ public final class FaceAuthService implements AutoCloseable {
             return noFace(userId, result.timings(), start, context);
           }
           if (passive == null) {
+            long livenessStart = System.nanoTime();
             passive = passiveLiveness(decoded, result.subject().orElseThrow());
-            firstStages = result.timings();
+            firstStages = result.timings().withLiveness(System.nanoTime() - livenessStart);
           }
           Landmarks points = result.subject().orElseThrow().landmarks();
           embeddings.add(result.embedding().orElseThrow());

@@ -1,9 +1,9 @@
 package org.faceauth.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.faceauth.core.align.AlignedFace;
 import org.faceauth.core.detect.BoundingBox;
 import org.faceauth.core.detect.DetectedFace;
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Detection (every face with box, landmarks, score and quality) and the aligned crop of the main face (app keys). */
+@Tag(name = "Faces", description = "Detect faces and crop the aligned face (app keys)")
 @RestController
 @RequestMapping("/api/v1/faces")
 class FacesController {
@@ -39,21 +40,37 @@ class FacesController {
     this.limiter = limiter;
   }
 
-  /** The JSON body of detect and crop. */
+  /** The JSON body of detect and crop: the image (base64) and optionally which detector to use. */
   record ImageJson(String image, String detector) {}
 
+  /** Every face found in an image by the named detector, with the image's size in pixels. */
+  record Detection(String detector, int width, int height, List<Face> faces) {}
+
+  /**
+   * One face: its box {@code [x, y, width, height]}, detector score, five landmarks {@code [x, y]} (eyes, nose, mouth
+   * corners) and quality.
+   */
+  record Face(List<Double> box, double score, List<List<Double>> landmarks, Quality quality) {}
+
+  /** Whether a face is good enough to enroll, the issues if not, and the measures behind that. */
+  record Quality(
+      boolean acceptable, List<String> issues, double interEyeDistance, double sharpness, double yaw, double pitch) {}
+
+  @Operation(summary = "Detect every face in a photo: box, score, landmarks and quality")
   @PostMapping(value = "/detect", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Map<String, Object> detect(
+  Detection detect(
       @RequestPart(value = "image", required = false) MultipartFile image,
       @RequestParam(required = false) String detector) {
     return detect(ImageInput.of(image, "image"), detector);
   }
 
+  @Operation(summary = "Detect every face, the image as base64 in JSON")
   @PostMapping(value = "/detect", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> detectJson(@RequestBody ImageJson body) {
+  Detection detectJson(@RequestBody ImageJson body) {
     return detect(ImageInput.ofBase64(body.image(), "image"), body.detector());
   }
 
+  @Operation(summary = "The aligned 112x112 JPEG crop of the main face")
   @PostMapping(value = "/crop", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.IMAGE_JPEG_VALUE)
   ResponseEntity<byte[]> crop(
       @RequestPart(value = "image", required = false) MultipartFile image,
@@ -61,28 +78,24 @@ class FacesController {
     return crop(ImageInput.of(image, "image"), detector);
   }
 
+  @Operation(summary = "The aligned crop of the main face, the image as base64 in JSON")
   @PostMapping(value = "/crop", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.IMAGE_JPEG_VALUE)
   ResponseEntity<byte[]> cropJson(@RequestBody ImageJson body) {
     return crop(ImageInput.ofBase64(body.image(), "image"), body.detector());
   }
 
-  private Map<String, Object> detect(byte[] bytes, String detectorName) {
+  private Detection detect(byte[] bytes, String detectorName) {
     DetectorKind kind = kind(detectorName);
     return limiter.run(() -> {
       try (BgrImage image = engine.decoder().decode(bytes)) {
         List<DetectedFace> faces = engine.detector(kind).detect(image);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Face> out = new ArrayList<>();
         for (DetectedFace face : faces) {
           try (AlignedFace aligned = engine.aligner().align(image, face.landmarks())) {
             out.add(face(face, engine.qualityGate().assess(face, faces, aligned)));
           }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detector", kind.id());
-        body.put("width", image.width());
-        body.put("height", image.height());
-        body.put("faces", out);
-        return body;
+        return new Detection(kind.id(), image.width(), image.height(), out);
       }
     });
   }
@@ -113,25 +126,16 @@ class FacesController {
     }
   }
 
-  private static Map<String, Object> face(DetectedFace face, QualityReport quality) {
+  private static Face face(DetectedFace face, QualityReport quality) {
     BoundingBox b = face.box();
     List<List<Double>> landmarks = new ArrayList<>();
     for (Point2 p : face.landmarks().points()) {
       landmarks.add(List.of(round(p.x()), round(p.y())));
     }
     QualityMetrics m = quality.metrics();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("box", List.of(round(b.x()), round(b.y()), round(b.width()), round(b.height())));
-    out.put("score", round(face.score()));
-    out.put("landmarks", landmarks);
-    out.put("quality", Map.of(
-        "acceptable", quality.acceptable(),
-        "issues", quality.issues().stream().map(Enum::name).toList(),
-        "interEyeDistance", round(m.interEyeDistance()),
-        "sharpness", round(m.sharpness()),
-        "yaw", round(m.yaw()),
-        "pitch", round(m.pitch())));
-    return out;
+    return new Face(List.of(round(b.x()), round(b.y()), round(b.width()), round(b.height())), round(face.score()),
+        landmarks, new Quality(quality.acceptable(), quality.issues().stream().map(Enum::name).toList(),
+            round(m.interEyeDistance()), round(m.sharpness()), round(m.yaw()), round(m.pitch())));
   }
 
   private static double round(double v) {

@@ -1,5 +1,8 @@
 package org.faceauth.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answers and the store takes writes; 503 DOWN with the reasons otherwise. No key needed (load balancers and
  * orchestrators call it), so the reasons name parts, never paths or error texts.
  */
+@Tag(name = "Health", description = "Whether the service can answer (public)")
 @RestController
 class HealthController {
   private final FaceEngine engine;
@@ -59,6 +63,8 @@ class HealthController {
       List<String> reasons,
       int templates) {}
 
+  @Operation(summary = "Whether the service can answer: models, database, storage (public; 503 when down)")
+  @SecurityRequirements
   @GetMapping("/api/v1/health")
   ResponseEntity<Health> health() {
     List<String> reasons = new ArrayList<>();

@@ -1,23 +1,23 @@
 package org.faceauth.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.EnrollmentRequest;
 import org.faceauth.core.flow.EnrollmentResult;
 import org.faceauth.core.flow.FaceAuthService;
-import org.faceauth.core.flow.ImageVerdict;
-import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserProfile;
+import org.faceauth.core.view.EnrollmentView;
+import org.faceauth.core.view.UserView;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.protection.InferenceLimiter;
@@ -32,10 +32,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Users (admin keys): create, read, list, erase, enroll faces, and unlock verification. */
+@Tag(name = "Users", description = "Create, read, list and erase users, enroll their faces, unlock them (admin keys)")
 @RestController
 @RequestMapping("/api/v1/users")
 public class UsersController {
@@ -49,45 +51,49 @@ public class UsersController {
     this.limiter = limiter;
   }
 
-  /** The body of {@code POST /api/v1/users}. */
+  /** The body of {@code POST /api/v1/users}: the id, and optionally a name, an email and whether they consented. */
   record CreateUser(String userId, String displayName, String email, Boolean consent) {}
 
-  /** The JSON body of an enrollment for clients that cannot send multipart. */
+  /** The JSON body of an enrollment for clients that cannot send multipart: 1 to 10 images as base64. */
   record EnrollJson(List<String> images, Boolean replace, Boolean allowDuplicate) {}
 
+  /** One page of users, in id order, with the total number of users. */
+  record UserPage(List<UserView> items, int page, int size, int total) {}
+
+  @Operation(summary = "Create a user")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> create(@RequestBody CreateUser body, HttpServletRequest request) {
+  ResponseEntity<UserView> create(@RequestBody CreateUser body, HttpServletRequest request) {
     if (body == null || body.userId() == null) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send {\"userId\": ..., \"displayName\": ..., \"email\": ...}.");
     }
     UserId id = UserId.of(body.userId());
     User user = service.createUser(id, profile(body.displayName(), body.email(), body.consent()),
         Requests.context(request));
-    return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(json(user));
+    return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(UserView.of(user));
   }
 
+  @Operation(summary = "Read a user")
   @GetMapping("/{id}")
-  Map<String, Object> get(@PathVariable String id) {
+  UserView get(@PathVariable String id) {
     UserId user = UserId.of(id);
-    return json(service.user(user).orElseThrow(() -> notFound(user)));
+    return UserView.of(service.user(user).orElseThrow(() -> notFound(user)));
   }
 
+  @Operation(summary = "List users, a page at a time")
   @GetMapping
-  Map<String, Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+  UserPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
     }
     List<User> all = service.users();
     int from = (int) Math.min((long) page * size, all.size());
     int to = Math.min(from + size, all.size());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", all.subList(from, to).stream().map(UsersController::json).toList());
-    body.put("page", page);
-    body.put("size", size);
-    body.put("total", all.size());
-    return body;
+    return new UserPage(all.subList(from, to).stream().map(UserView::of).toList(), page, size, all.size());
   }
 
+  @Operation(summary = "Erase a user: templates, files, index entries and lockout (GDPR)")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> erase(@PathVariable String id, HttpServletRequest request) {
     UserId user = UserId.of(id);
@@ -104,14 +110,17 @@ public class UsersController {
    * Clears the lockout of a user id (its failed verifications and any lock), audited. Works for any well-formed id,
    * enrolled or not, since attempts on unknown ids are counted too.
    */
+  @Operation(summary = "Clear the verification lockout of a user id (audited)")
   @PostMapping("/{id}/unlock")
   Unlocked unlock(@PathVariable String id, HttpServletRequest request) {
     UserId user = UserId.of(id);
     return new Unlocked(user.value(), service.unlock(user, Requests.context(request)));
   }
 
+  @Operation(summary = "Enroll 1 to 10 photos of a user (each checked by the quality gate)")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(value = "/{id}/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Map<String, Object>> enroll(
+  ResponseEntity<EnrollmentView> enroll(
       @PathVariable String id,
       @RequestPart(value = "images", required = false) List<MultipartFile> images,
       @RequestParam(defaultValue = "false") boolean replace,
@@ -127,8 +136,10 @@ public class UsersController {
     return enroll(UserId.of(id), bytes, replace, allowDuplicate, request);
   }
 
+  @Operation(summary = "Enroll 1 to 10 photos of a user, as base64 in JSON")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(value = "/{id}/faces", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> enrollJson(
+  ResponseEntity<EnrollmentView> enrollJson(
       @PathVariable String id, @RequestBody EnrollJson body, HttpServletRequest request) {
     if (body == null || body.images() == null || body.images().isEmpty()) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send {\"images\": [base64, ...]} with 1 to 10 photos.");
@@ -138,40 +149,11 @@ public class UsersController {
         Boolean.TRUE.equals(body.allowDuplicate()), request);
   }
 
-  private ResponseEntity<Map<String, Object>> enroll(
+  private ResponseEntity<EnrollmentView> enroll(
       UserId user, List<byte[]> images, boolean replace, boolean allowDuplicate, HttpServletRequest request) {
     EnrollmentResult result = limiter.run(() -> service.enroll(
         new EnrollmentRequest(user, UserProfile.EMPTY, images, replace, allowDuplicate), Requests.context(request)));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("userId", user.value());
-    body.put("templatesAdded", result.templatesAdded());
-    body.put("templates", result.user().templates());
-    body.put("images", result.verdicts().stream().map(UsersController::verdict).toList());
-    return ResponseEntity.status(HttpStatus.CREATED).body(body);
-  }
-
-  /** The JSON of one image's enrollment verdict (also in the ENROLLMENT_REJECTED problem). */
-  public static Map<String, Object> verdict(ImageVerdict v) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("index", v.index());
-    out.put("accepted", v.accepted());
-    out.put("reasons", v.reasons());
-    out.put("advice", v.advice());
-    out.put("quality", v.quality().orElse(null));
-    return out;
-  }
-
-  static Map<String, Object> json(User user) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("userId", user.id().value());
-    out.put("displayName", user.profile().displayName().orElse(null));
-    out.put("email", user.profile().email().orElse(null));
-    out.put("consentAt", user.profile().consentAt().map(Instant::toString).orElse(null));
-    out.put("status", user.status().name().toLowerCase(Locale.ROOT));
-    out.put("templates", user.templates());
-    out.put("createdAt", user.createdAt().toString());
-    out.put("updatedAt", user.updatedAt().toString());
-    return out;
+    return ResponseEntity.status(HttpStatus.CREATED).body(EnrollmentView.of(result));
   }
 
   private static UserProfile profile(String displayName, String email, Boolean consent) {

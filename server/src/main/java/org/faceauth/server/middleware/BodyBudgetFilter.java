@@ -91,7 +91,7 @@ public final class BodyBudgetFilter extends OncePerRequestFilter {
   }
 
   private void refuse(String sentence, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    problems.write(Problem.of(new ApiException(ApiErrorCode.OVERLOADED, sentence, Optional.of(1L), Map.of())),
+    problems.write(Problem.of(new ApiException(ApiErrorCode.OVERLOADED, sentence, Optional.of(1L))),
         request, response);
   }
 

@@ -1,25 +1,22 @@
 package org.faceauth.server.problem;
 
-import java.util.Map;
 import java.util.Optional;
 
-/** A failure to answer with a problem body: an {@link ApiErrorCode}, a message, and optional extra fields. */
+/** A failure to answer with a problem body: an {@link ApiErrorCode}, a message, and how long to wait if that helps. */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final ApiErrorCode code;
   private final transient Optional<Long> retryAfterSeconds;
-  private final transient Map<String, Object> extra;
 
   public ApiException(ApiErrorCode code, String message) {
-    this(code, message, Optional.empty(), Map.of());
+    this(code, message, Optional.empty());
   }
 
-  public ApiException(ApiErrorCode code, String message, Optional<Long> retryAfterSeconds, Map<String, Object> extra) {
+  public ApiException(ApiErrorCode code, String message, Optional<Long> retryAfterSeconds) {
     super(message);
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
-    this.extra = Map.copyOf(extra);
   }
 
   public ApiErrorCode code() {
@@ -28,9 +25,5 @@ public final class ApiException extends RuntimeException {
 
   public Optional<Long> retryAfterSeconds() {
     return retryAfterSeconds;
-  }
-
-  public Map<String, Object> extra() {
-    return extra;
   }
 }

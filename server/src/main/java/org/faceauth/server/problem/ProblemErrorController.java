@@ -2,7 +2,6 @@ package org.faceauth.server.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.faceauth.server.problem.Problems.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ public final class ProblemErrorController implements ErrorController {
   }
 
   @RequestMapping("${server.error.path:/error}")
-  ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+  ResponseEntity<ProblemBody> error(HttpServletRequest request) {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
@@ -34,13 +32,8 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     }
     ApiErrorCode code = ApiErrorCode.forStatus(response.getStatus());
     String requestId = UUID.randomUUID().toString();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:faceauth:problem:" + code.name());
-    body.put("title", ErrorStatus.title(ErrorStatus.of(code)));
-    body.put("status", ErrorStatus.of(code).value());
-    body.put("detail", code.sentence());
-    body.put("code", code.name());
-    body.put("requestId", requestId);
+    ProblemBody body = new ProblemBody("urn:faceauth:problem:" + code.name(), ErrorStatus.title(ErrorStatus.of(code)),
+        ErrorStatus.of(code).value(), code.sentence(), null, code.name(), requestId, null, null);
     try {
       byte[] bytes = JSON.writeValueAsBytes(body);
       response.setStatus(ErrorStatus.of(code).value());

@@ -2,15 +2,13 @@ package org.faceauth.server.problem;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.flow.EnrollmentRejectedException;
-import org.faceauth.server.api.UsersController;
+import org.faceauth.core.view.EnrollmentView;
 import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.problem.Problems.Problem;
 import org.slf4j.Logger;
@@ -55,37 +53,36 @@ public final class ProblemHandler {
   }
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> api(ApiException e, HttpServletRequest request) {
     return problems.entity(Problem.of(e), request);
   }
 
   @ExceptionHandler(EnrollmentRejectedException.class)
-  ResponseEntity<Map<String, Object>> rejected(EnrollmentRejectedException e, HttpServletRequest request) {
-    List<Map<String, Object>> images = e.verdicts().stream().map(UsersController::verdict).toList();
+  ResponseEntity<ProblemBody> rejected(EnrollmentRejectedException e, HttpServletRequest request) {
     return problems.entity(new Problem(ErrorStatus.of(e.code()), e.code().name(), e.getMessage(), Optional.empty(),
-        Map.of("images", images)), request);
+        Optional.of(EnrollmentView.verdicts(e.verdicts()))), request);
   }
 
   @ExceptionHandler(FaceAuthException.class)
-  ResponseEntity<Map<String, Object>> core(FaceAuthException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> core(FaceAuthException e, HttpServletRequest request) {
     HttpStatus status = ErrorStatus.of(e.code());
     Optional<String> internal = internalSentence(e.code());
     if (status.is5xxServerError() || internal.isPresent()) {
       LOG.error("{} failed: {} {}", request.getRequestURI(), e.code(), e.getMessage(), e);
     }
     return problems.entity(new Problem(status, e.code().name(), internal.orElse(e.getMessage()), Optional.empty(),
-        Map.of()), request);
+        Optional.empty()), request);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.PAYLOAD_TOO_LARGE,
         "Uploads may have at most " + multipart.getMaxFileSize().toBytes() + " bytes per file and "
             + Math.min(multipart.getMaxRequestSize().toBytes(), maxRequestBytes) + " bytes per request.")), request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
     String accepted = e.getSupportedMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct()
         .collect(Collectors.joining(" or "));
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -93,7 +90,7 @@ public final class ProblemHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof ApiException api) {
         return problems.entity(Problem.of(api), request);
@@ -108,7 +105,7 @@ public final class ProblemHandler {
   }
 
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<Map<String, Object>> multipart(MultipartException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> multipart(MultipartException e, HttpServletRequest request) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof ApiException api) {
         return problems.entity(Problem.of(api), request);
@@ -119,58 +116,58 @@ public final class ProblemHandler {
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
         "The part '" + e.getRequestPartName() + "' is missing.")), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+  ResponseEntity<ProblemBody> missingParameter(MissingServletRequestParameterException e,
       HttpServletRequest request) {
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
         "The parameter '" + e.getParameterName() + "' is missing.")), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
         "The parameter '" + e.getName() + "' must be a " + type + ".")), request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     String allowed = e.getSupportedMethods() == null ? "" : String.join(", ", e.getSupportedMethods());
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED,
         allowed.isEmpty() ? ApiErrorCode.METHOD_NOT_ALLOWED.sentence() : "Use " + allowed + " here.")), request);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> notFound(NoResourceFoundException e, HttpServletRequest request) {
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.NOT_FOUND,
         ApiErrorCode.NOT_FOUND.sentence())), request);
   }
 
   /** Spring MVC's other failures that carry their own HTTP status: that status, our code and sentence. */
   @ExceptionHandler(ErrorResponseException.class)
-  ResponseEntity<Map<String, Object>> spring(ErrorResponseException e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> spring(ErrorResponseException e, HttpServletRequest request) {
     return byStatus(e.getStatusCode().value(), e, request);
   }
 
   @ExceptionHandler({HttpMediaTypeNotAcceptableException.class, ServletRequestBindingException.class,
       HandlerMethodValidationException.class, MethodArgumentNotValidException.class})
-  ResponseEntity<Map<String, Object>> springBinding(Exception e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> springBinding(Exception e, HttpServletRequest request) {
     return byStatus(((ErrorResponse) e).getStatusCode().value(), e, request);
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+  ResponseEntity<ProblemBody> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("{} failed unexpectedly", request.getRequestURI(), e);
     return problems.entity(Problem.of(new ApiException(ApiErrorCode.INTERNAL_ERROR,
         ApiErrorCode.INTERNAL_ERROR.sentence())), request);
   }
 
-  private ResponseEntity<Map<String, Object>> byStatus(int status, Exception e, HttpServletRequest request) {
+  private ResponseEntity<ProblemBody> byStatus(int status, Exception e, HttpServletRequest request) {
     ApiErrorCode code = ApiErrorCode.forStatus(status);
     if (ErrorStatus.of(code).is5xxServerError()) {
       LOG.error("{} failed", request.getRequestURI(), e);

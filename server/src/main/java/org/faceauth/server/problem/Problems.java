@@ -1,14 +1,15 @@
 package org.faceauth.server.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import org.faceauth.core.view.ImageVerdictView;
 import org.faceauth.server.middleware.RequestIdFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,9 +37,11 @@ public final class Problems {
 
   /** One problem to send; its title is its status's (see {@link ErrorStatus}). */
   public record Problem(
-      HttpStatus status, String code, String detail, Optional<Long> retryAfterSeconds, Map<String, Object> extra) {
+      HttpStatus status, String code, String detail, Optional<Long> retryAfterSeconds,
+      Optional<List<ImageVerdictView>> images) {
     public static Problem of(ApiException e) {
-      return new Problem(ErrorStatus.of(e.code()), e.code().name(), e.getMessage(), e.retryAfterSeconds(), e.extra());
+      return new Problem(ErrorStatus.of(e.code()), e.code().name(), e.getMessage(), e.retryAfterSeconds(),
+          Optional.empty());
     }
 
     public String title() {
@@ -46,7 +49,7 @@ public final class Problems {
     }
   }
 
-  public ResponseEntity<Map<String, Object>> entity(Problem problem, HttpServletRequest request) {
+  public ResponseEntity<ProblemBody> entity(Problem problem, HttpServletRequest request) {
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);
     problem.retryAfterSeconds().ifPresent(s -> builder.header(HttpHeaders.RETRY_AFTER, Long.toString(s)));
     return builder.body(body(problem, request));
@@ -60,20 +63,15 @@ public final class Problems {
     mapper.writeValue(response.getOutputStream(), body(problem, request));
   }
 
-  private Map<String, Object> body(Problem problem, HttpServletRequest request) {
-    metrics.counter("faceauth.problems", "code", problem.code(), "status", Integer.toString(problem.status().value()))
-        .increment();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:faceauth:problem:" + problem.code());
-    body.put("title", problem.title());
-    body.put("status", problem.status().value());
-    body.put("detail", problem.detail());
+  private ProblemBody body(Problem problem, HttpServletRequest request) {
+    Counter.builder("faceauth.problems")
+        .description("Error answers (problem+json) by code and HTTP status")
+        .tag("code", problem.code()).tag("status", Integer.toString(problem.status().value()))
+        .register(metrics).increment();
     Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    body.put("instance", original != null ? original.toString() : request.getRequestURI());
-    body.put("code", problem.code());
-    body.put("requestId", RequestIdFilter.requestId(request));
-    problem.retryAfterSeconds().ifPresent(s -> body.put("retryAfterSeconds", s));
-    body.putAll(problem.extra());
-    return body;
+    return new ProblemBody("urn:faceauth:problem:" + problem.code(), problem.title(), problem.status().value(),
+        problem.detail(), original != null ? original.toString() : request.getRequestURI(), problem.code(),
+        RequestIdFilter.requestId(request), problem.retryAfterSeconds().orElse(null), problem.images().orElse(null));
   }
+
 }

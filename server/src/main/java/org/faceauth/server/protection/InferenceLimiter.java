@@ -1,6 +1,5 @@
 package org.faceauth.server.protection;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -33,7 +32,7 @@ public final class InferenceLimiter {
   public <T> T run(Supplier<T> work) {
     if (!admitted.tryAcquire()) {
       throw new ApiException(ApiErrorCode.OVERLOADED, "The server is busy with other faces; retry in a second.",
-          Optional.of(1L), Map.of());
+          Optional.of(1L));
     }
     try {
       running.acquireUninterruptibly();

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.faceauth.server.problem.ApiErrorCode;
@@ -47,7 +46,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     Optional<Long> wait = subject.apply(request).flatMap(s -> limiter.take(kind + ":" + s, perMinute));
     if (wait.isPresent()) {
       problems.write(Problem.of(new ApiException(ApiErrorCode.RATE_LIMITED,
-          "Too many requests; retry after " + wait.get() + " s.", wait, Map.of())), request, response);
+          "Too many requests; retry after " + wait.get() + " s.", wait)), request, response);
       return;
     }
     chain.doFilter(request, response);

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
@@ -98,8 +96,19 @@ public final class TokenIssuer {
     return new Token(jwt.serialize(), settings.ttl().toSeconds());
   }
 
+  /** A JSON Web Key Set (RFC 7517) of public keys. */
+  public record KeySet(List<PublicKey> keys) {}
+
+  /**
+   * One public P-256 key (RFC 7518 section 6.2): key type {@code EC}, curve, key id and the point's coordinates
+   * (base64url), used to check ES256 signatures.
+   */
+  public record PublicKey(String kty, String crv, String kid, String x, String y, String alg, String use) {}
+
   /** The public key set apps verify tokens with. */
-  public Map<String, Object> publicKeys() {
-    return new JWKSet(key.toPublicJWK()).toJSONObject();
+  public KeySet publicKeys() {
+    ECKey publicKey = key.toPublicJWK();
+    return new KeySet(List.of(new PublicKey("EC", publicKey.getCurve().getName(), publicKey.getKeyID(),
+        publicKey.getX().toString(), publicKey.getY().toString(), JWSAlgorithm.ES256.getName(), "sig")));
   }
 }

@@ -105,12 +105,12 @@ class ErrorPathsTest extends ServerTest {
 
     for (FaceAuthException failure : new FaceAuthException[] {model, store}) {
       MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/auth/verify");
-      ResponseEntity<Map<String, Object>> answer = handler.core(failure, request);
+      ResponseEntity<ProblemBody> answer = handler.core(failure, request);
       assertThat(answer.getStatusCode().value()).isEqualTo(503);
-      String detail = String.valueOf(answer.getBody().get("detail"));
+      String detail = answer.getBody().detail();
       assertThat(detail).doesNotContain("/").doesNotContain("jdbc:").doesNotContain("Exception")
           .doesNotContain(empty.toString()).contains("server log");
-      assertThat(answer.getBody().get("code")).isEqualTo(failure.code().name());
+      assertThat(answer.getBody().code()).isEqualTo(failure.code().name());
     }
   }
 

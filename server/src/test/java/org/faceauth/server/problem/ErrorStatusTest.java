@@ -2,7 +2,6 @@ package org.faceauth.server.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Optional;
 import org.faceauth.core.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ErrorStatusTest {
   void aTemplateMissingForTheModelIsAConflictTitledSo() {
     assertThat(ErrorStatus.of(ErrorCode.NO_TEMPLATES_FOR_MODEL)).isEqualTo(HttpStatus.CONFLICT);
     assertThat(new Problems.Problem(ErrorStatus.of(ErrorCode.NO_TEMPLATES_FOR_MODEL), "NO_TEMPLATES_FOR_MODEL", "",
-        Optional.empty(), Map.of()).title()).isEqualTo("Conflict");
+        Optional.empty(), Optional.empty()).title()).isEqualTo("Conflict");
   }
 
   @ParameterizedTest

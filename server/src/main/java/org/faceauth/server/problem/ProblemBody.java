@@ -1,0 +1,22 @@
+package org.faceauth.server.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.faceauth.core.view.ImageVerdictView;
+
+/**
+ * The body of every error answer: RFC 7807 problem details with FaceAuth's stable {@code code} and the request id.
+ *
+ * @param type {@code urn:faceauth:problem:CODE}
+ * @param title the HTTP status's reason phrase
+ * @param detail a sentence for the client: never a server path or exception text
+ * @param instance the path that was asked for
+ * @param retryAfterSeconds how long to wait before retrying, when waiting helps (also in {@code Retry-After})
+ * @param images each image's verdict, for {@code ENROLLMENT_REJECTED}
+ */
+@Schema(name = "Problem", description = "An error answer (application/problem+json, RFC 7807) with a stable code")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProblemBody(
+    String type, String title, int status, String detail, String instance, String code, String requestId,
+    Long retryAfterSeconds, List<ImageVerdictView> images) {}
