@@ -2,16 +2,15 @@ package org.faceauth.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.faceauth.core.flow.EnrollmentRejectedException;
 import org.faceauth.core.flow.EnrollmentRequest;
 import org.faceauth.core.flow.EnrollmentResult;
-import org.faceauth.core.flow.ImageVerdict;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
+import org.faceauth.core.view.EnrollmentView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,23 +48,12 @@ final class EnrollCommand extends StoreCommand {
     try {
       EnrollmentResult result = session.system().service().enroll(
           new EnrollmentRequest(user, profile, bytes, replace, allowDuplicate), RequestContext.cli());
-      Json.println(out(), Json.object(
-          "user", user.value(),
-          "templatesAdded", result.templatesAdded(),
-          "templates", result.user().templates(),
-          "images", verdicts(result.verdicts())));
+      Json.println(out(), EnrollmentView.of(result));
       return FaceAuthCli.EXIT_OK;
     } catch (EnrollmentRejectedException e) {
-      Json.println(out(), Json.object("user", user.value(), "templatesAdded", 0, "images", verdicts(e.verdicts())));
+      Json.println(out(), EnrollmentView.refused(user, e.verdicts()));
       throw e;
     }
   }
 
-  private List<Object> verdicts(List<ImageVerdict> verdicts) {
-    List<Object> out = new ArrayList<>();
-    for (ImageVerdict v : verdicts) {
-      out.add(Json.verdict(v, images.get(v.index()).toString()));
-    }
-    return out;
-  }
 }

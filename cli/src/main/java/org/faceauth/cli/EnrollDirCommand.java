@@ -50,7 +50,7 @@ final class EnrollDirCommand extends StoreCommand {
       templates += o.templates();
       refusedImages.addAll(o.refusedImages());
       if (!o.enrolled()) {
-        refusedUsers.add(Json.object("user", o.user(), "reason", o.refusal()));
+        refusedUsers.add(Json.object("userId", o.user(), "reason", o.refusal()));
       }
     }
     Json.println(out(), Json.object(

@@ -15,7 +15,7 @@ final class EraseCommand extends StoreCommand {
   int run(StoreOptions.Session session) {
     UserId user = UserId.of(userId);
     boolean erased = session.system().service().erase(user, RequestContext.cli());
-    Json.println(out(), Json.object("user", user.value(), "erased", erased));
+    Json.println(out(), Json.object("userId", user.value(), "erased", erased));
     if (!erased) {
       throw new BadInputException("No user '" + user + "' is enrolled; any files of theirs were removed.");
     }

@@ -3,6 +3,7 @@ package org.faceauth.cli;
 import java.nio.file.Path;
 import org.faceauth.core.flow.IdentificationResult;
 import org.faceauth.core.flow.RequestContext;
+import org.faceauth.core.view.IdentificationView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,14 +21,7 @@ final class IdentifyCommand extends StoreCommand {
   int run(StoreOptions.Session session) {
     IdentificationResult result =
         session.system().service().identify(ImageFiles.read(image), top, RequestContext.cli());
-    Json.println(out(), Json.object(
-        "faceFound", result.faceFound(),
-        "user", result.candidates().isEmpty() ? "unknown" : result.candidates().get(0).user().value(),
-        "candidates", result.candidates().stream()
-            .map(h -> Json.object("user", h.user().value(), "score", Json.round(h.score(), 4)))
-            .toList(),
-        "threshold", Json.round(result.threshold(), 4),
-        "ms", Json.round(result.elapsedMillis(), 1)));
+    Json.println(out(), IdentificationView.of(result));
     return FaceAuthCli.EXIT_OK;
   }
 }

@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.faceauth.core.flow.ImageVerdict;
-import org.faceauth.core.user.User;
 import org.faceauth.core.detect.BoundingBox;
 import org.faceauth.core.detect.DetectedFace;
 import org.faceauth.core.detect.Point2;
@@ -50,17 +48,6 @@ final class Json {
         "landmarks", landmarks);
   }
 
-  static Map<String, Object> user(User user) {
-    return object(
-        "user", user.id().value(),
-        "name", user.profile().displayName().orElse(null),
-        "email", user.profile().email().orElse(null),
-        "consentAt", user.profile().consentAt().map(Object::toString).orElse(null),
-        "status", user.status().name().toLowerCase(Locale.ROOT),
-        "templates", user.templates(),
-        "createdAt", user.createdAt().toString(),
-        "updatedAt", user.updatedAt().toString());
-  }
 
   static Map<String, Object> verdict(ImageVerdict verdict, String image) {
     return object(

@@ -3,6 +3,7 @@ package org.faceauth.cli;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.view.UserView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +16,7 @@ final class UsersCommand extends StoreCommand {
   @Override
   int run(StoreOptions.Session session) {
     for (User user : session.system().service().users()) {
-      Json.println(out(), Json.user(user));
+      Json.println(out(), UserView.of(user));
     }
     return FaceAuthCli.EXIT_OK;
   }
@@ -30,7 +31,7 @@ final class UsersCommand extends StoreCommand {
     int run(StoreOptions.Session session) {
       UserId user = UserId.of(userId);
       boolean cleared = session.system().service().unlock(user, RequestContext.cli());
-      Json.println(out(), Json.object("user", user.value(), "cleared", cleared));
+      Json.println(out(), Json.object("userId", user.value(), "cleared", cleared));
       return FaceAuthCli.EXIT_OK;
     }
   }

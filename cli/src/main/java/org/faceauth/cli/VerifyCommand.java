@@ -1,10 +1,10 @@
 package org.faceauth.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.flow.VerificationResult;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.view.VerificationView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,16 +21,7 @@ final class VerifyCommand extends StoreCommand {
   int run(StoreOptions.Session session) {
     UserId user = UserId.of(userId);
     VerificationResult result = session.system().service().verify(user, ImageFiles.read(image), RequestContext.cli());
-    Json.println(out(), Json.object(
-        "user", user.value(),
-        "match", result.match(),
-        "outcome", result.outcome().name().toLowerCase(Locale.ROOT),
-        "score", result.score().map(s -> Json.round(s, 4)).orElse(null),
-        "threshold", Json.round(result.threshold(), 4),
-        "liveness", result.liveness().map(l -> Json.object(
-            "live", l.live(), "score", Json.round(l.score(), 4), "checks", l.checks())).orElse(null),
-        "lockedUntil", result.lockedUntil().map(Object::toString).orElse(null),
-        "ms", Json.round(result.elapsedMillis(), 1)));
+    Json.println(out(), VerificationView.of(result));
     return FaceAuthCli.EXIT_OK;
   }
 }

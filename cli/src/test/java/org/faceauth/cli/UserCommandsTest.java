@@ -47,17 +47,20 @@ class UserCommandsTest {
     JsonNode genuine = run("verify", "Bill_Frist", known("Bill_Frist_1.jpg")).json().get(0);
     assertThat(genuine.get("match").asBoolean()).isTrue();
     assertThat(genuine.get("liveness").get("live").asBoolean()).isTrue();
+    assertThat(genuine.get("liveness").get("threshold").asDouble()).as("the CLI's liveness has its threshold")
+        .isPositive();
     assertThat(genuine.get("score").asDouble()).isGreaterThan(genuine.get("threshold").asDouble());
     JsonNode impostor = run("verify", "Bill_Frist", known("Angelina_Jolie_1.jpg")).json().get(0);
     assertThat(impostor.get("match").asBoolean()).isFalse();
     assertThat(impostor.get("outcome").asText()).isEqualTo("no_match");
 
-    assertThat(run("identify", known("Bill_Frist_2.jpg")).json().get(0).get("user").asText()).isEqualTo("Bill_Frist");
-    assertThat(run("identify", known("Ann_Veneman_1.jpg")).json().get(0).get("user").asText()).isEqualTo("unknown");
+    assertThat(run("identify", known("Bill_Frist_2.jpg")).json().get(0).get("userId").asText())
+        .isEqualTo("Bill_Frist");
+    assertThat(run("identify", known("Ann_Veneman_1.jpg")).json().get(0).get("userId").asText()).isEqualTo("unknown");
 
     JsonNode listed = run("users").json().get(0);
-    assertThat(listed.get("user").asText()).isEqualTo("Bill_Frist");
-    assertThat(listed.get("name").asText()).isEqualTo("Bill");
+    assertThat(listed.get("userId").asText()).isEqualTo("Bill_Frist");
+    assertThat(listed.get("displayName").asText()).isEqualTo("Bill");
     assertThat(listed.get("consentAt").isNull()).isFalse();
 
     CliRun erased = run("erase", "Bill_Frist");

@@ -5,11 +5,11 @@ import org.faceauth.core.flow.IdentificationResult;
 import org.faceauth.core.template.IndexHit;
 
 /**
- * The answer to a 1:N identification: the best candidate's id (or {@code unknown}), whether anyone matched, the
- * candidates at or above the threshold (best first), the threshold and the time taken.
+ * The answer to a 1:N identification: whether a face was found, the best candidate's id (or {@code unknown}), whether
+ * anyone matched, the candidates at or above the threshold (best first), the threshold and the time taken.
  */
 public record IdentificationView(
-    String userId, boolean known, List<Candidate> candidates, double threshold, double ms) {
+    boolean faceFound, String userId, boolean known, List<Candidate> candidates, double threshold, double ms) {
   /** One enrolled user whose face scored at or above the threshold. */
   public record Candidate(String userId, double score) {
     public static Candidate of(IndexHit hit) {
@@ -19,6 +19,7 @@ public record IdentificationView(
 
   public static IdentificationView of(IdentificationResult result) {
     return new IdentificationView(
+        result.faceFound(),
         result.known() ? result.candidates().get(0).user().value() : "unknown",
         result.known(),
         result.candidates().stream().map(Candidate::of).toList(),

@@ -1,5 +1,6 @@
 package org.faceauth.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -69,11 +70,16 @@ class AuthController {
   record ChallengeAnswer(String nonce, String instruction, String prompt, String expiresAt, int maxFrames) {}
 
   /**
-   * The answer to a verification: the verification itself and, on a match only, a login token (JWT, ES256).
+   * The answer to a verification: the verification itself and, on a match only, a login token (JWT, ES256); the token
+   * fields are absent otherwise.
    *
    * @param expiresIn the token's lifetime in seconds
    */
-  record VerifyAnswer(@JsonUnwrapped VerificationView verification, String token, String tokenType, Long expiresIn) {
+  record VerifyAnswer(
+      @JsonUnwrapped VerificationView verification,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String token,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String tokenType,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long expiresIn) {
     static VerifyAnswer withoutToken(VerificationView verification) {
       return new VerifyAnswer(verification, null, null, null);
     }
@@ -183,7 +189,7 @@ class AuthController {
           "Verification of '" + user + "' is locked after repeated failed attempts; retry in " + seconds + " s.",
           Optional.of(seconds));
     }
-    VerificationView view = VerificationView.of(result);
+    VerificationView view = VerificationView.of(result).redacted();
     if (!result.match()) {
       return VerifyAnswer.withoutToken(view);
     }
