@@ -2,7 +2,8 @@
 // that plays a video file. Enrolls a user from the live webcam video and logs in with it: accepted. A recording cannot
 // follow the random instruction of the active challenge (that is the challenge's point), so this login switches the
 // challenge off and relies on the passive check. Then, with the page's defaults (challenge on), logs in as that user
-// with another person's photos and with the replay attack: both refused. Saves a screenshot per state.
+// with another person's photos and with the replay attack: both refused. Last, Swagger UI: Authorize with the key and
+// "Try it out" once. Saves a screenshot per state.
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -76,5 +77,31 @@ await withCamera(REPLAY_VIDEO, async (page) => {
   await page.screenshot({ path: `${SHOTS}/05-login-replay-refused.png`, fullPage: true });
   assert.ok(['spoof', 'challenge_failed'].includes(login.outcome), 'the replay attack is refused: ' + login.text);
 });
+
+// The API document's page: Authorize with the key, then "Try it out" on listing users sends it.
+{
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(BASE_URL + '/swagger-ui.html');
+    await page.locator('.info .title').filter({ hasText: 'FaceAuth API' }).waitFor({ timeout: 30000 });
+    await page.locator('.scheme-container button.authorize').click();
+    await page.locator('.modal-ux input[type=text]').fill(ADMIN_KEY);
+    await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
+    await page.locator('.modal-ux button.btn-done').click();
+    const listUsers = page.locator('.opblock-get').filter({ hasText: '/api/v1/users' }).filter({ hasText: 'List users' });
+    await listUsers.locator('.opblock-summary').first().click();
+    await listUsers.locator('button.try-out__btn').click();
+    await listUsers.locator('button.execute').click();
+    const status = listUsers.locator('.live-responses-table .response .response-col_status').first();
+    await status.waitFor({ timeout: 30000 });
+    await page.screenshot({ path: `${SHOTS}/06-swagger-try-it-out.png`, fullPage: true });
+    assert.equal((await status.textContent()).trim(), '200', 'Try it out sends the authorized key');
+    assert.match(await listUsers.locator('.live-responses-table .response-col_description').first().textContent(),
+      /apfol-web/);
+  } finally {
+    await browser.close();
+  }
+}
 
 console.log('browser tests passed; screenshots in ' + SHOTS);
