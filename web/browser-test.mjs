@@ -97,7 +97,7 @@ await withCamera(REPLAY_VIDEO, async (page) => {
     await status.waitFor({ timeout: 30000 });
     await page.screenshot({ path: `${SHOTS}/06-swagger-try-it-out.png`, fullPage: true });
     assert.equal((await status.textContent()).trim(), '200', 'Try it out sends the authorized key');
-    assert.match(await listUsers.locator('.live-responses-table .response-col_description').first().textContent(),
+    assert.match(await listUsers.locator('.live-responses-table .response .response-col_description').first().textContent(),
       /apfol-web/);
   } finally {
     await browser.close();

@@ -1,5 +1,6 @@
 package org.faceauth.server.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.faceauth.server.problem.Problems.Problem;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * such as an exception from a filter) as problem+json: the {@link ApiException} when that is the cause, else the code
  * for the status with a fixed sentence. Asked for directly, it is just a missing resource.
  */
+@Hidden
 @RestController
 public final class ProblemErrorController implements ErrorController {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorController.class);

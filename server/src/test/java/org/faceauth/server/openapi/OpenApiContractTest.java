@@ -102,5 +102,8 @@ class OpenApiContractTest extends ServerTest {
         .contains("Users", "Authentication", "Faces", "Health")
         .noneMatch(name -> name.endsWith("-controller"));
     assertThat(operation("/api/v1/users", PathItem.HttpMethod.GET).getTags()).containsExactly("Users");
+    document.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+        assertThat(operation.getTags()).as(path).isNotEmpty().noneMatch(name -> name.endsWith("-controller"))));
+    assertThat(document.getPaths()).as("the error page is no operation").doesNotContainKey("/error");
   }
 }
