@@ -15,9 +15,9 @@ import org.faceauth.core.user.UserId;
 
 /**
  * One person, one account: an enrollment is refused when more than half of its new faces each match the same other
- * user. Requiring a majority rather than any single face keeps the chance coincidences of a 1:N search from refusing
- * honest people (on faces-dev: no false refusal instead of 11 of 119 users, with 115 of 116 true re-enrollments still
- * caught).
+ * user. Chosen on faces-dev's calibration half as the rule that catches the most re-enrollments without refusing an
+ * honest person (any face: 3 of 51 honest users refused; a majority: none, 49 of 50 re-enrollments caught; all faces:
+ * none, 48 of 50); checked on the check half by {@code DuplicateFaceRuleTest}.
  */
 final class DuplicateFacePolicy {
   private static final int CANDIDATES = 5;
