@@ -1,9 +1,11 @@
 // End-to-end test of the web page in Debian's Chromium (headless), driven by playwright-core, with a fake camera
 // that plays a video file. Enrolls a user from the live webcam video and logs in with it: accepted. A recording cannot
 // follow the random instruction of the active challenge (that is the challenge's point), so this login switches the
-// challenge off and relies on the passive check. Then, with the page's defaults (challenge on), logs in as that user
-// with another person's photos and with the replay attack: both refused. Last, Swagger UI: Authorize with the key and
-// "Try it out" once. Saves a screenshot per state.
+// challenge off and relies on the passive check. Then two refusals, each with the check it is about and its own
+// outcome: another person's photos with the passive check only (challenge off), refused as no_match by the matcher;
+// the replay attack with the challenge off, refused as spoof by the passive check. A `challenge_failed` would hide a
+// broken matcher or liveness check behind the challenge, so neither case accepts it. Last, Swagger UI:
+// Authorize with the key and "Try it out" once. Saves a screenshot per state.
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -39,8 +41,9 @@ async function withCamera(video, steps) {
   }
 }
 
-async function logIn(page) {
+async function logIn(page, { challenge }) {
   await page.locator('#login-user').fill(USER);
+  await page.getByLabel('Ask me to turn my head (active liveness)').setChecked(challenge);
   await page.getByRole('button', { name: 'Log in with my face' }).click();
   const result = page.locator('#login-result p');
   await result.waitFor({ timeout: 60000 });
@@ -58,24 +61,22 @@ await withCamera(LIVE_VIDEO, async (page) => {
   assert.match(await enrolled.textContent(), /^Enrolled apfol-web/, 'enrollment from the live video');
 
   assert.ok(await page.locator('#login-challenge').isChecked(), 'the active challenge is on by default');
-  await page.getByLabel('Ask me to turn my head (active liveness)').uncheck();
-  const login = await logIn(page);
+  const login = await logIn(page, { challenge: false });
   await page.screenshot({ path: `${SHOTS}/03-login-live-accepted.png`, fullPage: true });
   assert.equal(login.outcome, 'match', 'the live video logs in: ' + login.text);
   assert.match(await page.locator('#login-result pre').textContent(), /"sub": "apfol-web"/);
 });
 
 await withCamera(OTHER_VIDEO, async (page) => {
-  const login = await logIn(page);
-  await page.screenshot({ path: `${SHOTS}/04-login-other-person-refused.png`, fullPage: true });
-  assert.ok(['no_match', 'spoof', 'challenge_failed'].includes(login.outcome),
-    'another person is refused: ' + login.text);
+  const login = await logIn(page, { challenge: false });
+  await page.screenshot({ path: `${SHOTS}/04-login-other-person-no-match.png`, fullPage: true });
+  assert.equal(login.outcome, 'no_match', 'another person, passive check only, is refused by the matcher: ' + login.text);
 });
 
 await withCamera(REPLAY_VIDEO, async (page) => {
-  const login = await logIn(page);
-  await page.screenshot({ path: `${SHOTS}/05-login-replay-refused.png`, fullPage: true });
-  assert.ok(['spoof', 'challenge_failed'].includes(login.outcome), 'the replay attack is refused: ' + login.text);
+  const login = await logIn(page, { challenge: false });
+  await page.screenshot({ path: `${SHOTS}/05-login-replay-spoof.png`, fullPage: true });
+  assert.equal(login.outcome, 'spoof', 'the replay attack, challenge off, is refused as not live: ' + login.text);
 });
 
 // The API document's page: Authorize with the key, then "Try it out" on listing users sends it.

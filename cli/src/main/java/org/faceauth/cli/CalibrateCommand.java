@@ -83,7 +83,7 @@ final class CalibrateCommand implements Callable<Integer> {
           continue;
         }
         for (Map.Entry<String, List<Embedding>> user : templates.entrySet()) {
-          double score = engine.matcher().match(embedding.get(), user.getValue(), 0).score();
+          double score = engine.matcher().match(embedding.get(), user.getValue()).score();
           (user.getKey().equals(probe.identity()) ? genuine : impostor).add(score);
         }
       }

@@ -34,7 +34,7 @@ final class CompareCommand implements Callable<Integer> {
       FacePipeline enroll = engine.pipeline(options.enrollDetector, options.model, false);
       Embedding a = embed(enroll, imageA);
       Embedding b = embed(engine.verificationPipeline(), imageB);
-      MatchResult result = engine.matcher().match(b, List.of(a), engine.threshold());
+      MatchResult result = engine.matcher().match(b, List.of(a));
       Json.println(spec.commandLine().getOut(), Json.object(
           "score", Json.round(result.score(), 4),
           "threshold", Json.round(result.threshold(), 4),

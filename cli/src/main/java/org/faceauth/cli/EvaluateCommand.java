@@ -1,6 +1,7 @@
 package org.faceauth.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,24 +104,35 @@ final class EvaluateCommand implements Callable<Integer> {
     enrolled.keySet().forEach(u -> enrolledIds.add(u.value()));
     List<LabelledImage> probes = new ArrayList<>(data.known());
     probes.addAll(data.unknown());
-    Map<Path, Optional<Embedding>> embeddings = new BatchEmbedder(workers.threads)
-        .embed(faceEngine.verificationPipeline(), probes.stream().map(LabelledImage::path).toList(), (p, why) -> {});
+    List<Path> probePaths = probes.stream().map(LabelledImage::path).distinct().toList();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<Path, Optional<Embedding>> embeddings;
+    try (Progress.Steps steps = Progress.track(err, "Embedding probes", probePaths.size())) {
+      embeddings = new BatchEmbedder(workers.threads)
+          .embed(faceEngine.verificationPipeline(), probePaths, (p, why) -> {}, steps::step);
+    }
     Set<LabelledImage> known = new HashSet<>(data.known());
     List<ProbeScores> scores = new ArrayList<>();
-    for (LabelledImage probe : probes) {
-      Optional<Map<String, Double>> perUser = embeddings.get(probe.path()).map(e -> {
-        Map<String, Double> map = new HashMap<>();
-        for (IndexHit hit : service.index().search(e, Math.max(1, enrolled.size()))) {
-          map.put(hit.user().value(), hit.score());
-        }
-        return map;
-      });
-      scores.add(new ProbeScores(probe, known.contains(probe), perUser));
+    try (Progress.Steps steps = Progress.track(err, "Scoring claims", probes.size())) {
+      for (LabelledImage probe : probes) {
+        Optional<Map<String, Double>> perUser = embeddings.get(probe.path()).map(e -> {
+          Map<String, Double> map = new HashMap<>();
+          for (IndexHit hit : service.index().search(e, Math.max(1, enrolled.size()))) {
+            map.put(hit.user().value(), hit.score());
+          }
+          return map;
+        });
+        scores.add(new ProbeScores(probe, known.contains(probe), perUser));
+        steps.step();
+      }
     }
     ClaimEvaluation result = ClaimEvaluation.of(enrolledIds, datasetUsers, scores, service.threshold());
     ErrorTradeoff tradeoff = ErrorTradeoff.of(result.genuineScores(), result.impostorScores());
-    Path report = new EvaluationReport(faceEngine.decoder(), data).write(reportDirectory, result, tradeoff,
-        engine.model.id(), engine.enrollDetector.id(), engine.verifyDetector.id());
+    Path report;
+    try (Progress.Steps steps = Progress.track(err, "Writing report", EvaluationReport.steps(result))) {
+      report = new EvaluationReport(faceEngine, data, steps::step).write(reportDirectory, result, tradeoff,
+          engine.model.id(), engine.enrollDetector.id(), engine.verifyDetector.id());
+    }
     Json.println(spec.commandLine().getOut(), Json.object(
         "far", Json.round(result.far(), 6),
         "frr", Json.round(result.frr(), 6),

@@ -14,7 +14,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Work on many items in parallel with a progress bar on standard error (standard output stays pure JSON). */
+/**
+ * Progress bars on standard error (standard output stays pure JSON): for work on many items in parallel, and for a
+ * phase whose items are done elsewhere.
+ */
 final class Progress {
   private Progress() {}
 
@@ -27,13 +30,12 @@ final class Progress {
   static <T, R> List<R> map(PrintWriter err, String task, List<T> items, int threads, Function<T, R> work)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger done = new AtomicInteger();
-    try (ProgressBar bar = bar(err, task, items.size())) {
+    try (Steps steps = track(err, task, items.size())) {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {
         futures.add(pool.submit(() -> {
           R result = work.apply(item);
-          bar.stepTo(done.incrementAndGet());
+          steps.step();
           return result;
         }));
       }
@@ -49,6 +51,33 @@ final class Progress {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** A progress bar for work driven elsewhere: one {@link Steps#step} per item done, from any thread. */
+  static Steps track(PrintWriter err, String task, long total) {
+    return new Steps(err, bar(err, task, total));
+  }
+
+  /** The steps of one task shown as a bar; closing it ends the bar's line. */
+  static final class Steps implements AutoCloseable {
+    private final PrintWriter err;
+    private final ProgressBar bar;
+    private final AtomicInteger done = new AtomicInteger();
+
+    private Steps(PrintWriter err, ProgressBar bar) {
+      this.err = err;
+      this.bar = bar;
+    }
+
+    /** One more item done. */
+    void step() {
+      bar.stepTo(done.incrementAndGet());
+    }
+
+    @Override
+    public void close() {
+      bar.close();
       err.println();
       err.flush();
     }

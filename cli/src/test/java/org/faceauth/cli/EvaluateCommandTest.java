@@ -3,9 +3,12 @@ package org.faceauth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.faceauth.core.evaluation.ClaimEvaluation;
 import org.faceauth.core.evaluation.DatasetHalf;
 import org.faceauth.core.evaluation.FaceDataset;
 import org.faceauth.core.testing.TestData;
@@ -40,7 +43,15 @@ class EvaluateCommandTest {
     assertThat(report.resolve("roc.png")).isNotEmptyFile();
     assertThat(report.resolve("det.png")).isNotEmptyFile();
     String html = Files.readString(report.resolve("report.html"));
-    assertThat(html).contains("roc.png", "det.png", "Worst false rejects", "thumbnails/fr1-probe.jpg");
+    assertThat(html).contains("roc.png", "det.png", "Hardest genuines", "Closest impostors");
+    long markedFalseAccepts = html.split("· <span class=\"error\">false accept</span>", -1).length - 1;
+    assertThat(markedFalseAccepts).as("closest impostors marked as false accepts")
+        .isEqualTo(Math.min(ClaimEvaluation.WORST, result.get("falseAccepts").asInt()));
+    BufferedImage crop = ImageIO.read(report.resolve("thumbnails/fr1-probe.jpg").toFile());
+    assertThat(crop.getWidth()).as("thumbnails are the aligned crops the model saw").isEqualTo(112);
+    assertThat(crop.getHeight()).isEqualTo(112);
+    assertThat(run.err()).as("a progress bar for every phase")
+        .contains("Enrolling", "Embedding probes", "Scoring claims", "Writing report");
     assertThat(count(dataset)).isEqualTo(filesBefore);
   }
 

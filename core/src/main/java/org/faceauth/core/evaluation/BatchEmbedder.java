@@ -43,12 +43,27 @@ public final class BatchEmbedder {
    */
   public Map<Path, Optional<Embedding>> embed(
       FacePipeline pipeline, Collection<Path> paths, BiConsumer<Path, String> onFailure) {
+    return embed(pipeline, paths, onFailure, () -> {});
+  }
+
+  /**
+   * Processes every distinct path, telling {@code onEachDone} as each image is finished (from the worker threads).
+   *
+   * @param onFailure called with the path and a reason for each image that produced no embedding
+   * @return the embedding per path, in the order given
+   */
+  public Map<Path, Optional<Embedding>> embed(
+      FacePipeline pipeline, Collection<Path> paths, BiConsumer<Path, String> onFailure, Runnable onEachDone) {
     List<Path> distinct = paths.stream().distinct().toList();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Optional<Embedding>>> futures = new ArrayList<>();
       for (Path path : distinct) {
-        futures.add(pool.submit(() -> embedOne(pipeline, path, onFailure)));
+        futures.add(pool.submit(() -> {
+          Optional<Embedding> embedding = embedOne(pipeline, path, onFailure);
+          onEachDone.run();
+          return embedding;
+        }));
       }
       Map<Path, Optional<Embedding>> results = new LinkedHashMap<>();
       for (int i = 0; i < distinct.size(); i++) {

@@ -1,83 +1,43 @@
 package org.faceauth.core.flow;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
-import org.faceauth.core.align.AlignedFace;
-import org.faceauth.core.audit.AuditAction;
-import org.faceauth.core.audit.AuditEvent;
 import org.faceauth.core.audit.AuditLog;
-import org.faceauth.core.detect.DetectedFace;
-import org.faceauth.core.detect.Landmarks;
-import org.faceauth.core.embed.Embedding;
-import org.faceauth.core.image.BgrImage;
-import org.faceauth.core.image.InvalidImageException;
 import org.faceauth.core.liveness.Challenge;
-import org.faceauth.core.liveness.ChallengeBook;
-import org.faceauth.core.liveness.HeadTurn;
-import org.faceauth.core.liveness.LivenessCheck;
 import org.faceauth.core.liveness.LivenessPolicy;
-import org.faceauth.core.liveness.LivenessResult;
 import org.faceauth.core.liveness.MirrorReplayCheck;
 import org.faceauth.core.pipeline.FaceEngine;
-import org.faceauth.core.pipeline.FacePipeline;
-import org.faceauth.core.pipeline.FaceResult;
-import org.faceauth.core.pipeline.StageTimings;
-import org.faceauth.core.quality.QualityIssue;
-import org.faceauth.core.template.IndexHit;
-import org.faceauth.core.template.Template;
 import org.faceauth.core.template.TemplateIndex;
 import org.faceauth.core.template.TemplateStore;
 import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
-import org.faceauth.core.user.UserStatus;
 
 /**
- * FaceAuth's flows: enroll, verify (1:1), identify (1:N), erase. Images go through the {@link FaceEngine}'s
- * enrollment or verification pipeline; templates are kept in a {@link TemplateStore} and mirrored in an in-memory
- * {@link TemplateIndex} of the configured embedding model. Writes for one user are serialised and the index is refreshed
- * from the store after each, so it always shows what the store holds; changes made by other nodes on the same database
- * arrive through {@link TemplateStore#subscribe}. Verification is guarded by a lockout kept in {@link LoginAttempts}
- * under a {@link LoginPolicy}: an attempt reserves its slot before any inference. Every flow writes an audit event.
- * Thread-safe.
+ * The one entry point the server and the CLI call for FaceAuth's flows; each flow lives in a class of its own:
+ * {@link Enrollment} (with the duplicate-face policy), {@link Verification} (with the active challenge, behind the
+ * lockout of {@link LoginGuard}), {@link Identification}, {@link Erasure}, and the {@link IndexSynchroniser} that keeps
+ * the in-memory {@link TemplateIndex} equal to the {@link TemplateStore}, other nodes' changes included. Writes for
+ * one user are serialised; every flow writes an audit event. Thread-safe.
  */
 public final class FaceAuthService implements AutoCloseable {
   /** Most images one enrollment request may carry. */
-  public static final int MAX_ENROLLMENT_IMAGES = 10;
-
-  private static final int LOCK_STRIPES = 64;
-  private static final int DUPLICATE_CANDIDATES = 5;
+  public static final int MAX_ENROLLMENT_IMAGES = Enrollment.MAX_IMAGES;
 
   /** Most frames one challenge burst may carry. */
-  public static final int MAX_CHALLENGE_FRAMES = 10;
-
-  private static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
+  public static final int MAX_CHALLENGE_FRAMES = Verification.MAX_CHALLENGE_FRAMES;
 
   private final FaceEngine engine;
-  private final LivenessPolicy livenessPolicy;
-  private final LoginPolicy loginPolicy;
-  private final LoginAttempts attempts;
-  private final ChallengeBook challenges;
   private final TemplateStore store;
-  private final AuditLog audit;
-  private final FaceArchive archive;
-  private final Clock clock;
-  private final TemplateIndex index;
-  private final ReentrantLock[] userLocks = new ReentrantLock[LOCK_STRIPES];
-  private final AutoCloseable subscription;
+  private final IndexSynchroniser index;
+  private final LoginGuard guard;
+  private final Enrollment enrollment;
+  private final Verification verification;
+  private final Identification identification;
+  private final Erasure erasure;
 
   /**
    * Loads the index from {@code store} and starts following other nodes' changes.
@@ -90,21 +50,17 @@ public final class FaceAuthService implements AutoCloseable {
       FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
       LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts) {
     this.engine = engine;
-    this.livenessPolicy = livenessPolicy;
-    this.loginPolicy = loginPolicy;
-    this.attempts = attempts;
-    this.challenges = new ChallengeBook(clock, CHALLENGE_LIFETIME);
     this.store = store;
-    this.audit = audit;
-    this.archive = archive;
-    this.clock = clock;
+    FlowAudit flowAudit = new FlowAudit(audit, clock);
+    UserLocks locks = new UserLocks();
     var model = engine.config().embeddingModel();
-    this.index = new TemplateIndex(model.versionedId(), model.dimensions());
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      userLocks[i] = new ReentrantLock();
-    }
-    reloadIndex();
-    this.subscription = store.subscribe(this::onRemoteChange);
+    this.index = new IndexSynchroniser(store, new TemplateIndex(model.versionedId(), model.dimensions()), locks);
+    this.guard = new LoginGuard(store, loginPolicy, attempts, clock, engine.threshold(), flowAudit);
+    this.enrollment = new Enrollment(engine, store, archive, clock, locks, index, flowAudit);
+    this.verification = new Verification(engine, store, index.index(), guard, loginPolicy,
+        new PassiveLiveness(engine, livenessPolicy), clock, flowAudit);
+    this.identification = new Identification(engine, store, index.index(), flowAudit);
+    this.erasure = new Erasure(store, archive, index.index(), locks, flowAudit);
   }
 
   /** The decision threshold in force. */
@@ -114,7 +70,7 @@ public final class FaceAuthService implements AutoCloseable {
 
   /** The in-memory index (read-only use: size, users). */
   public TemplateIndex index() {
-    return index;
+    return index.index();
   }
 
   /**
@@ -129,73 +85,7 @@ public final class FaceAuthService implements AutoCloseable {
    *     when the rows or the files cannot be written (then neither is kept)
    */
   public EnrollmentResult enroll(EnrollmentRequest request, RequestContext context) {
-    int count = request.images().size();
-    if (count == 0 || count > MAX_ENROLLMENT_IMAGES) {
-      throw new FaceAuthException(
-          ErrorCode.INVALID_REQUEST,
-          "Send 1 to " + MAX_ENROLLMENT_IMAGES + " images to enroll (got " + count + ").");
-    }
-    FacePipeline pipeline = engine.enrollmentPipeline();
-    List<ImageVerdict> verdicts = new ArrayList<>();
-    List<Template> templates = new ArrayList<>();
-    Optional<byte[]> crop = Optional.empty();
-    for (int i = 0; i < count; i++) {
-      byte[] image = request.images().get(i);
-      FaceResult result;
-      try {
-        result = pipeline.process(image);
-      } catch (InvalidImageException e) {
-        verdicts.add(new ImageVerdict(i, false, List.of(e.code().name()), List.of(e.getMessage()), Optional.empty()));
-        continue;
-      }
-      verdicts.add(verdict(i, result));
-      if (result.accepted()) {
-        DetectedFace face = result.subject().orElseThrow();
-        templates.add(new Template(
-            UUID.randomUUID().toString(), request.user(), result.embedding().orElseThrow(),
-            pipeline.detector().kind().id(), face.score(), clock.instant()));
-        if (crop.isEmpty() && archive.wantsCrops()) {
-          crop = Optional.of(alignedJpeg(pipeline, image, face));
-        }
-      }
-    }
-    if (templates.isEmpty()) {
-      record(context, AuditAction.ENROLL, Optional.of(request.user().value()), "rejected", Optional.empty());
-      throw new EnrollmentRejectedException(verdicts);
-    }
-    Optional<byte[]> alignedCrop = crop;
-    return underUserLock(request.user(), () -> {
-      if (!request.allowDuplicate()) {
-        refuseDuplicates(request.user(), templates, context);
-      }
-      User user = storeTogether(request, templates, alignedCrop, context);
-      refreshIndex(request.user());
-      record(context, AuditAction.ENROLL, Optional.of(request.user().value()), "accepted", Optional.empty());
-      return new EnrollmentResult(user, verdicts, templates.size());
-    });
-  }
-
-  /**
-   * Stores the templates and the archive's files of one enrollment, all or nothing: files staged, rows written, files
-   * published, then the commit; on any failure the files are discarded, the rows rolled back, and the failure audited.
-   */
-  private User storeTogether(
-      EnrollmentRequest request, List<Template> templates, Optional<byte[]> crop, RequestContext context) {
-    FaceArchive.Staged staged = FaceArchive.Staged.NOTHING;
-    try {
-      staged = archive.stage(request.user(), request.images(), crop);
-      return store.enroll(request.user(), request.profile(), templates, request.replace(), staged::publish);
-    } catch (RuntimeException e) {
-      try {
-        staged.discard();
-      } catch (RuntimeException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      String code = e instanceof FaceAuthException failure ? failure.code().name() : "internal_error";
-      record(context, AuditAction.ENROLL, Optional.of(request.user().value()),
-          "failed:" + code.toLowerCase(Locale.ROOT), Optional.empty());
-      throw e;
-    }
+    return enrollment.enroll(request, context);
   }
 
   /**
@@ -208,27 +98,7 @@ public final class FaceAuthService implements AutoCloseable {
    *     unknown users are not hidden), {@link ErrorCode#NO_TEMPLATES_FOR_MODEL}, or an invalid-image code
    */
   public VerificationResult verify(UserId userId, byte[] image, RequestContext context) {
-    long start = System.nanoTime();
-    Optional<VerificationResult> refused = refuse(userId, context, start);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return settled(userId, context, () -> {
-      FacePipeline pipeline = engine.verificationPipeline();
-      long decodeStart = System.nanoTime();
-      try (BgrImage decoded = pipeline.decoder().decode(image)) {
-        long decodeNanos = System.nanoTime() - decodeStart;
-        FaceResult result = pipeline.process(decoded);
-        StageTimings stages = result.timings().withDecode(decodeNanos);
-        if (!result.accepted()) {
-          return noFace(userId, stages, start, context);
-        }
-        long livenessStart = System.nanoTime();
-        LivenessResult liveness = passiveLiveness(decoded, result.subject().orElseThrow());
-        return decide(userId, result.embedding().orElseThrow(), liveness, liveness.live(), true,
-            stages.withLiveness(System.nanoTime() - livenessStart), start, context);
-      }
-    });
+    return verification.verify(userId, image, context);
   }
 
   /**
@@ -236,7 +106,7 @@ public final class FaceAuthService implements AutoCloseable {
    * only the same caller ({@link RequestContext#actor()}) may answer. Issued for any well-formed id, known or not.
    */
   public Challenge issueChallenge(UserId userId, RequestContext context) {
-    return challenges.issue(userId, context.actor());
+    return verification.issueChallenge(userId, context);
   }
 
   /**
@@ -253,53 +123,7 @@ public final class FaceAuthService implements AutoCloseable {
    */
   public VerificationResult verifyChallenge(
       UserId userId, String nonce, List<byte[]> frames, RequestContext context) {
-    long start = System.nanoTime();
-    Challenge challenge = challenges.redeem(nonce, userId, context.actor());
-    if (frames.size() < 2 || frames.size() > MAX_CHALLENGE_FRAMES) {
-      throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
-          "Send 2 to " + MAX_CHALLENGE_FRAMES + " frames with a challenge (got " + frames.size() + ").");
-    }
-    Optional<VerificationResult> refused = refuse(userId, context, start);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return settled(userId, context, () -> {
-      FacePipeline pipeline = engine.verificationPipeline();
-      List<Embedding> embeddings = new ArrayList<>();
-      List<Landmarks> landmarks = new ArrayList<>();
-      List<MirrorReplayCheck.Appearance> appearances = new ArrayList<>();
-      LivenessResult passive = null;
-      StageTimings firstStages = StageTimings.ZERO;
-      for (byte[] frame : frames) {
-        try (BgrImage decoded = pipeline.decoder().decode(frame)) {
-          FaceResult result = pipeline.process(decoded);
-          if (!result.accepted()) {
-            return noFace(userId, result.timings(), start, context);
-          }
-          if (passive == null) {
-            long livenessStart = System.nanoTime();
-            passive = passiveLiveness(decoded, result.subject().orElseThrow());
-            firstStages = result.timings().withLiveness(System.nanoTime() - livenessStart);
-          }
-          Landmarks points = result.subject().orElseThrow().landmarks();
-          embeddings.add(result.embedding().orElseThrow());
-          landmarks.add(points);
-          try (AlignedFace aligned = engine.aligner().align(decoded, points)) {
-            appearances.add(MirrorReplayCheck.Appearance.of(aligned, points));
-          }
-        }
-      }
-      boolean sameFace = embeddings.stream().allMatch(e -> e.cosine(embeddings.get(0)) >= threshold());
-      boolean turned = HeadTurn.followed(challenge.instruction(), landmarks)
-          && !MirrorReplayCheck.mirrored(appearances);
-      String check = "challenge:" + challenge.instruction().name().toLowerCase(Locale.ROOT);
-      List<String> checks = new ArrayList<>(passive.checks());
-      checks.add(check);
-      LivenessResult liveness =
-          new LivenessResult(passive.score(), passive.live() && sameFace && turned, passive.threshold(), checks);
-      return decide(userId, embeddings.get(0), liveness, passive.live(), sameFace && turned, firstStages, start,
-          context);
-    });
+    return verification.verifyChallenge(userId, nonce, frames, context);
   }
 
   /**
@@ -308,124 +132,7 @@ public final class FaceAuthService implements AutoCloseable {
    * @return whether there was a lock or a failure to forget
    */
   public boolean unlock(UserId userId, RequestContext context) {
-    boolean cleared = attempts.clear(userId);
-    record(context, AuditAction.UNLOCK, Optional.of(userId.value()), cleared ? "unlocked" : "nothing_to_unlock",
-        Optional.empty());
-    return cleared;
-  }
-
-  /**
-   * What is answered before any inference, audited: an unknown user (when unknown users are not hidden, else
-   * nothing), a disabled one, or a locked id; otherwise an attempt slot is now reserved.
-   */
-  private Optional<VerificationResult> refuse(UserId userId, RequestContext context, long start) {
-    Optional<User> user = store.user(userId);
-    if (user.isEmpty() && !loginPolicy.hideUnknownUsers()) {
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "unknown_user", Optional.empty());
-      throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
-    }
-    if (user.isPresent() && user.get().status() == UserStatus.DISABLED) {
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "user_disabled", Optional.empty());
-      return Optional.of(new VerificationResult(
-          userId, VerificationOutcome.USER_DISABLED, Optional.empty(), threshold(), millisSince(start),
-          StageTimings.ZERO, Optional.empty(), Optional.empty()));
-    }
-    Optional<Instant> lockedUntil = attempts.reserve(userId, loginPolicy, clock.instant());
-    if (lockedUntil.isPresent()) {
-      record(context, AuditAction.VERIFY, Optional.of(userId.value()), "locked", Optional.empty());
-      return Optional.of(new VerificationResult(
-          userId, VerificationOutcome.LOCKED, Optional.empty(), threshold(), millisSince(start), StageTimings.ZERO,
-          Optional.empty(), lockedUntil));
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Runs an attempt whose slot is reserved and settles it: a match succeeds, any other outcome fails (and may lock
-   * the id, audited), an exception or error (out of memory included) releases the slot uncounted.
-   */
-  private VerificationResult settled(UserId userId, RequestContext context, Supplier<VerificationResult> attempt) {
-    VerificationResult result;
-    try {
-      result = attempt.get();
-    } catch (RuntimeException | Error e) {
-      attempts.release(userId);
-      throw e;
-    }
-    if (result.match()) {
-      attempts.succeed(userId);
-    } else {
-      attempts.fail(userId, loginPolicy, clock.instant()).ifPresent(until -> record(
-          context, AuditAction.LOCKOUT, Optional.of(userId.value()), "locked_for_" + loginPolicy.lock().toSeconds()
-              + "s", Optional.empty()));
-    }
-    return result;
-  }
-
-  private VerificationResult noFace(UserId userId, StageTimings stages, long start, RequestContext context) {
-    record(context, AuditAction.VERIFY, Optional.of(userId.value()), "no_face", Optional.empty());
-    return new VerificationResult(
-        userId, VerificationOutcome.NO_FACE, Optional.empty(), threshold(), millisSince(start), stages,
-        Optional.empty(), Optional.empty());
-  }
-
-  /**
-   * The decision on a probe face: a failed challenge first, then a face the policy finds not live, then the best score
-   * over the user's templates against the threshold. A user id that is not enrolled (reached only when unknown users
-   * are hidden) has no score: a no-match, audited as {@code unknown_user}.
-   *
-   * @throws FaceAuthException {@link ErrorCode#NO_TEMPLATES_FOR_MODEL} if the user has no template of this model
-   */
-  private VerificationResult decide(
-      UserId userId, Embedding probe, LivenessResult liveness, boolean passiveLive, boolean challengeFollowed,
-      StageTimings stages, long start, RequestContext context) {
-    OptionalDouble score = index.scoreUser(userId, probe);
-    if (score.isEmpty()) {
-      unscorable(userId, store.user(userId));
-    }
-    boolean known = score.isPresent();
-    VerificationOutcome outcome;
-    if (!challengeFollowed) {
-      outcome = VerificationOutcome.CHALLENGE_FAILED;
-    } else if (livenessPolicy.required() && !passiveLive) {
-      outcome = VerificationOutcome.SPOOF;
-    } else if (known && score.getAsDouble() >= threshold()) {
-      outcome = VerificationOutcome.MATCH;
-    } else {
-      outcome = VerificationOutcome.NO_MATCH;
-    }
-    Optional<Double> best = known ? Optional.of(score.getAsDouble()) : Optional.empty();
-    String audited = known || outcome != VerificationOutcome.NO_MATCH
-        ? outcome.name().toLowerCase(Locale.ROOT) : "unknown_user";
-    record(context, AuditAction.VERIFY, Optional.of(userId.value()), audited, best);
-    return new VerificationResult(
-        userId, outcome, best, threshold(), millisSince(start), stages, Optional.of(liveness), Optional.empty());
-  }
-
-  /**
-   * Why a user id has no score against a probe: templates of another model only (always said, since re-enrolling is
-   * the fix), or no user or no face at all (said only when unknown users are not hidden; otherwise a no-match, as a
-   * created but never enrolled user is not enrolled either).
-   */
-  private void unscorable(UserId userId, Optional<User> user) {
-    if (user.isPresent() && user.get().templates() > 0) {
-      throw new FaceAuthException(ErrorCode.NO_TEMPLATES_FOR_MODEL,
-          "User '" + userId + "' was enrolled with another face model; enroll them again.");
-    }
-    if (!loginPolicy.hideUnknownUsers()) {
-      throw user.isPresent()
-          ? new FaceAuthException(ErrorCode.USER_NOT_ENROLLED,
-              "User '" + userId + "' exists but has no enrolled face yet; enroll photos before verifying.")
-          : new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
-    }
-  }
-
-  /** The passive liveness verdict on {@code face}. */
-  public LivenessResult passiveLiveness(BgrImage image, DetectedFace face) {
-    LivenessCheck check = engine.liveness();
-    double score = check.score(image, face);
-    return new LivenessResult(
-        score, score >= livenessPolicy.threshold(), livenessPolicy.threshold(), List.of("passive:" + check.id()));
+    return guard.unlock(userId, context);
   }
 
   /**
@@ -434,26 +141,7 @@ public final class FaceAuthService implements AutoCloseable {
    * @param topK most candidates returned
    */
   public IdentificationResult identify(byte[] image, int topK, RequestContext context) {
-    if (topK < 1) {
-      throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "topK must be at least 1 (got " + topK + ").");
-    }
-    long start = System.nanoTime();
-    FaceResult result = engine.verificationPipeline().process(image);
-    if (!result.accepted()) {
-      record(context, AuditAction.IDENTIFY, Optional.empty(), "no_face", Optional.empty());
-      return new IdentificationResult(false, List.of(), threshold(), millisSince(start), result.timings());
-    }
-    List<IndexHit> candidates = new ArrayList<>();
-    for (IndexHit hit : index.search(result.embedding().orElseThrow(), topK)) {
-      if (hit.score() >= threshold()
-          && store.user(hit.user()).map(u -> u.status() == UserStatus.ACTIVE).orElse(false)) {
-        candidates.add(hit);
-      }
-    }
-    Optional<String> subject = candidates.stream().findFirst().map(h -> h.user().value());
-    record(context, AuditAction.IDENTIFY, subject, subject.isPresent() ? "match" : "unknown",
-        candidates.stream().findFirst().map(IndexHit::score));
-    return new IdentificationResult(true, candidates, threshold(), millisSince(start), result.timings());
+    return identification.identify(image, topK, context);
   }
 
   /**
@@ -463,14 +151,7 @@ public final class FaceAuthService implements AutoCloseable {
    * @return whether the user existed
    */
   public boolean erase(UserId userId, RequestContext context) {
-    return underUserLock(userId, () -> {
-      Optional<String> pseudonym = store.erase(userId);
-      archive.erase(userId);
-      index.replace(userId, List.of());
-      record(context, AuditAction.ERASE, pseudonym, pseudonym.isPresent() ? "erased" : "not_found",
-          Optional.empty());
-      return pseudonym.isPresent();
-    });
+    return erasure.erase(userId, context);
   }
 
   /**
@@ -479,11 +160,7 @@ public final class FaceAuthService implements AutoCloseable {
    * @throws FaceAuthException {@link ErrorCode#USER_EXISTS} if the id is taken
    */
   public User createUser(UserId userId, UserProfile profile, RequestContext context) {
-    return underUserLock(userId, () -> {
-      User user = store.create(userId, profile);
-      record(context, AuditAction.CREATE_USER, Optional.of(userId.value()), "created", Optional.empty());
-      return user;
-    });
+    return enrollment.createUser(userId, profile, context);
   }
 
   /** Every enrolled user. */
@@ -498,113 +175,12 @@ public final class FaceAuthService implements AutoCloseable {
 
   /** Rebuilds the whole index from the store (after a bulk change such as a restore). */
   public void reloadIndex() {
-    Map<UserId, List<Embedding>> byUser = new HashMap<>();
-    store.forEachTemplate(t -> byUser.computeIfAbsent(t.user(), u -> new ArrayList<>()).add(t.embedding()));
-    index.clear();
-    byUser.forEach(index::replace);
-  }
-
-  private void onRemoteChange(UserId user) {
-    if (user == null) {
-      reloadIndex();
-    } else {
-      underUserLock(user, () -> {
-        refreshIndex(user);
-        return null;
-      });
-    }
-  }
-
-  private void refreshIndex(UserId user) {
-    index.replace(user, store.templates(user).stream().map(Template::embedding).toList());
-  }
-
-  /**
-   * One person, one account: refuses when more than half of the new faces each match the same other user at or above
-   * the threshold. Requiring a majority rather than any single face keeps the chance coincidences of a 1:N search
-   * from refusing honest people (on faces-dev: no false refusal instead of 11 of 119 users, with 115 of 116 true
-   * re-enrollments still caught).
-   */
-  private void refuseDuplicates(UserId user, List<Template> templates, RequestContext context) {
-    Map<UserId, Integer> matches = new HashMap<>();
-    Map<UserId, Double> best = new HashMap<>();
-    for (Template template : templates) {
-      for (IndexHit hit : index.search(template.embedding(), DUPLICATE_CANDIDATES)) {
-        if (!hit.user().equals(user) && hit.score() >= threshold()) {
-          matches.merge(hit.user(), 1, Integer::sum);
-          best.merge(hit.user(), hit.score(), Math::max);
-        }
-      }
-    }
-    for (Map.Entry<UserId, Integer> other : matches.entrySet()) {
-      if (other.getValue() * 2 > templates.size()) {
-        record(context, AuditAction.ENROLL, Optional.of(user.value()), Optional.of(other.getKey().value()),
-            "duplicate_face", Optional.of(best.get(other.getKey())));
-        throw new FaceAuthException(
-            ErrorCode.DUPLICATE_FACE,
-            "This face is already enrolled under another account; one person may hold one account. "
-                + "An operator can override this by enrolling again with allowDuplicate=true "
-                + "(the CLI's --allow-duplicate); the override is audited.");
-      }
-    }
-  }
-
-  private ImageVerdict verdict(int index, FaceResult result) {
-    Optional<Double> quality = result.subject().map(DetectedFace::score);
-    return switch (result.outcome()) {
-      case ACCEPTED -> new ImageVerdict(index, true, List.of(), List.of(), quality);
-      case NO_FACE -> new ImageVerdict(
-          index, false, List.of(QualityIssue.NO_FACE.name()), List.of(QualityIssue.NO_FACE.advice()), quality);
-      case LOW_QUALITY -> {
-        List<QualityIssue> issues = result.quality().orElseThrow().issues();
-        yield new ImageVerdict(
-            index, false, issues.stream().map(Enum::name).toList(),
-            issues.stream().map(QualityIssue::advice).toList(), quality);
-      }
-    };
-  }
-
-  private byte[] alignedJpeg(FacePipeline pipeline, byte[] image, DetectedFace face) {
-    try (BgrImage decoded = pipeline.decoder().decode(image);
-        AlignedFace aligned = engine.aligner().align(decoded, face.landmarks())) {
-      return aligned.jpeg();
-    }
-  }
-
-  private void record(
-      RequestContext context, AuditAction action, Optional<String> subject, String outcome, Optional<Double> score) {
-    record(context, action, subject, Optional.empty(), outcome, score);
-  }
-
-  private void record(
-      RequestContext context, AuditAction action, Optional<String> subject, Optional<String> relatedSubject,
-      String outcome, Optional<Double> score) {
-    audit.record(new AuditEvent(
-        clock.instant(), context.actor(), action, subject, relatedSubject, outcome, score, context.requestId(),
-        context.clientAddress()));
-  }
-
-  private <T> T underUserLock(UserId user, Supplier<T> action) {
-    ReentrantLock lock = userLocks[Math.floorMod(user.hashCode(), LOCK_STRIPES)];
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private static double millisSince(long start) {
-    return (System.nanoTime() - start) / 1e6;
+    index.reload();
   }
 
   /** Stops following other nodes' changes. The engine, store and audit log belong to the caller. */
   @Override
   public void close() {
-    try {
-      subscription.close();
-    } catch (Exception e) {
-      throw new FaceAuthException(ErrorCode.STORE_FAILED, "Cannot stop listening for changes: " + e.getMessage(), e);
-    }
+    index.close();
   }
 }

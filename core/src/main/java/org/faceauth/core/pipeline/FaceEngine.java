@@ -19,7 +19,6 @@ import org.faceauth.core.embed.OnnxFaceEmbedder;
 import org.faceauth.core.image.ImageDecoder;
 import org.faceauth.core.liveness.LivenessCheck;
 import org.faceauth.core.liveness.MiniFasNetCheck;
-import org.faceauth.core.match.CosineMatcher;
 import org.faceauth.core.match.Matcher;
 import org.faceauth.core.model.ModelFile;
 import org.faceauth.core.model.InferenceModel;
@@ -44,7 +43,7 @@ public final class FaceEngine implements AutoCloseable {
   private final ImageDecoder decoder;
   private final FaceAligner aligner = FivePointAligner.arcFace112();
   private final QualityGate qualityGate;
-  private final Matcher matcher = new CosineMatcher();
+  private final Matcher matcher;
   private final Map<DetectorKind, FaceDetector> detectors = new ConcurrentHashMap<>();
   private final Map<EmbeddingModel, FaceEmbedder> embedders = new ConcurrentHashMap<>();
   private final List<InferenceModel> loaded = new ArrayList<>();
@@ -54,6 +53,7 @@ public final class FaceEngine implements AutoCloseable {
     this.config = config;
     this.decoder = new ImageDecoder(config.imageLimits());
     this.qualityGate = new QualityGate(config.quality());
+    this.matcher = new Matcher(config.effectiveThreshold());
   }
 
   /**
@@ -91,6 +91,7 @@ public final class FaceEngine implements AutoCloseable {
     return aligner;
   }
 
+  /** The match decision at the threshold in force. */
   public Matcher matcher() {
     return matcher;
   }
@@ -102,7 +103,7 @@ public final class FaceEngine implements AutoCloseable {
 
   /** The decision threshold in force for the configured embedding model. */
   public double threshold() {
-    return config.effectiveThreshold();
+    return matcher.threshold();
   }
 
   /** Enrollment: the enrollment detector and the quality gate. */

@@ -19,6 +19,11 @@ public record QualitySettings(
     double maxPitch,
     double minDetectionScore,
     double maxSecondFaceAreaRatio) {
-  /** Defaults measured on faces-dev enrollment photos (see README). */
-  public static final QualitySettings DEFAULT = new QualitySettings(20, 25, 0.45, 0.2, 0.85, 0.9, 0.5);
+  /**
+   * Defaults derived on faces-dev's calibration half only (README, "Quality gate defaults"): each bound on the pose and
+   * on a second face sits at the calibration enrollment photos' 1st or 99th percentile, rounded outward to 0.05; the
+   * floors on size, sharpness and confidence are usability minimums that every calibration photo clears by far, so
+   * they are not fitted. {@code QualityGateTest} asserts the refusal rate on the check half.
+   */
+  public static final QualitySettings DEFAULT = new QualitySettings(20, 25, 0.5, 0.3, 0.75, 0.9, 0.75);
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.faceauth.core.evaluation.DatasetHalf;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.pipeline.FaceOutcome;
 import org.faceauth.core.pipeline.FacePipeline;
@@ -22,11 +23,14 @@ class QualityGateTest {
 
   /**
    * The dev set's enrollment photos are press photos: some show a second person as large as the subject, or a head
-   * turned far away. Those are refused, but never all of one user's photos.
+   * turned far away. Those are refused, but never all of one user's photos. Asserted on the check half only: the
+   * defaults were derived on the calibration half ({@link QualitySettings#DEFAULT}).
    */
   @Test
-  void acceptsMostEnrollmentPhotosAndEveryUserKeepsOne() throws IOException {
-    List<Path> photos = TestData.images("users");
+  void acceptsMostCheckHalfEnrollmentPhotosAndEveryUserKeepsOne() throws IOException {
+    List<Path> photos = TestData.images("users").stream()
+        .filter(photo -> DatasetHalf.CHECK.holds(photo.getParent().getFileName().toString()))
+        .toList();
     List<String> refused = new ArrayList<>();
     java.util.Set<Path> usersWithAcceptedPhoto = new java.util.HashSet<>();
     for (Path photo : photos) {
@@ -38,7 +42,7 @@ class QualityGateTest {
             + result.quality().orElseThrow().issues());
       }
     }
-    System.out.printf("[quality] refused %d of %d enrollment photos: %s%n", refused.size(), photos.size(), refused);
+    System.out.printf("[quality] refused %d of %d check-half enrollment photos: %s%n", refused.size(), photos.size(), refused);
     assertThat((double) refused.size() / photos.size()).isLessThan(0.08);
     assertThat(usersWithAcceptedPhoto).hasSize((int) photos.stream().map(Path::getParent).distinct().count());
   }

@@ -1,0 +1,54 @@
+package org.faceauth.core.flow;
+
+import java.util.List;
+import java.util.Optional;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.audit.AuditAction;
+import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.pipeline.FaceResult;
+import org.faceauth.core.template.IndexHit;
+import org.faceauth.core.template.TemplateIndex;
+import org.faceauth.core.template.TemplateStore;
+import org.faceauth.core.user.UserStatus;
+
+/**
+ * Identification (1:N): the index's best users for a face, kept when the {@link org.faceauth.core.match.Matcher}
+ * accepts their score and the user is active, best first.
+ */
+final class Identification {
+  private final FaceEngine engine;
+  private final TemplateStore store;
+  private final TemplateIndex index;
+  private final FlowAudit audit;
+
+  Identification(FaceEngine engine, TemplateStore store, TemplateIndex index, FlowAudit audit) {
+    this.engine = engine;
+    this.store = store;
+    this.index = index;
+    this.audit = audit;
+  }
+
+  IdentificationResult identify(byte[] image, int topK, RequestContext context) {
+    if (topK < 1) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "topK must be at least 1 (got " + topK + ").");
+    }
+    long start = System.nanoTime();
+    FaceResult result = engine.verificationPipeline().process(image);
+    if (!result.accepted()) {
+      audit.record(context, AuditAction.IDENTIFY, Optional.empty(), "no_face", Optional.empty());
+      return new IdentificationResult(
+          false, List.of(), engine.threshold(), FlowAudit.millisSince(start), result.timings());
+    }
+    List<IndexHit> candidates = index.search(result.embedding().orElseThrow(), topK).stream()
+        .filter(hit -> engine.matcher().accepts(hit.score()))
+        .filter(hit -> store.user(hit.user()).map(u -> u.status() == UserStatus.ACTIVE).orElse(false))
+        .toList();
+    Optional<IndexHit> best = candidates.stream().findFirst();
+    Optional<String> subject = best.map(h -> h.user().value());
+    audit.record(context, AuditAction.IDENTIFY, subject, subject.isPresent() ? "match" : "unknown",
+        best.map(IndexHit::score));
+    return new IdentificationResult(
+        true, candidates, engine.threshold(), FlowAudit.millisSince(start), result.timings());
+  }
+}
