@@ -14,13 +14,15 @@ import org.faceauth.store.crypto.TemplateCipher;
 import org.faceauth.store.dataset.DatasetFolder;
 import org.faceauth.store.jdbc.Database;
 import org.faceauth.store.jdbc.Dialect;
-import org.faceauth.store.jdbc.JdbcFaceStore;
+import org.faceauth.store.jdbc.JdbcAuditLog;
+import org.faceauth.store.jdbc.JdbcTemplateStore;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
+import org.faceauth.store.jdbc.TemplateReencryption;
 import org.faceauth.store.keys.ApiKeyStore;
 
 /**
- * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store
- * and audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
+ * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store,
+ * the audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
  * The data directory, its files and the SQLite files are made readable by their owner only, also when they existed
  * before with looser permissions. Closing it closes the service and the database, not the
  * engine.
@@ -29,18 +31,20 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final StoreSettings settings;
   private final Database database;
   private final TemplateCipher cipher;
-  private final JdbcFaceStore store;
+  private final JdbcTemplateStore store;
+  private final JdbcAuditLog auditLog;
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
 
   private FaceAuthSystem(
-      StoreSettings settings, Database database, TemplateCipher cipher, JdbcFaceStore store, DatasetFolder dataset,
-      FaceAuthService service) {
+      StoreSettings settings, Database database, TemplateCipher cipher, JdbcTemplateStore store,
+      JdbcAuditLog auditLog, DatasetFolder dataset, FaceAuthService service) {
     this.settings = settings;
     this.database = database;
     this.cipher = cipher;
     this.store = store;
+    this.auditLog = auditLog;
     this.dataset = dataset;
     this.service = service;
     this.apiKeys = new ApiKeyStore(database, Clock.systemUTC());
@@ -69,14 +73,15 @@ public final class FaceAuthSystem implements AutoCloseable {
     Database database = Database.open(settings.databaseUrl());
     try {
       TemplateCipher cipher = new TemplateCipher(ring);
-      JdbcFaceStore store = new JdbcFaceStore(database, cipher, clock);
+      JdbcTemplateStore store = new JdbcTemplateStore(database, cipher, clock);
+      JdbcAuditLog auditLog = new JdbcAuditLog(database);
       DatasetFolder dataset =
           new DatasetFolder(settings.datasetDirectory(), settings.rawRetention(), settings.debugCrops(), clock);
       dataset.purgeExpired();
       dataset.purgeStaged();
       FaceAuthService service = new FaceAuthService(
-          engine, store, store, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database));
-      return new FaceAuthSystem(settings, database, cipher, store, dataset, service);
+          engine, store, auditLog, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database));
+      return new FaceAuthSystem(settings, database, cipher, store, auditLog, dataset, service);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -87,8 +92,18 @@ public final class FaceAuthSystem implements AutoCloseable {
     return service;
   }
 
-  public JdbcFaceStore store() {
+  public JdbcTemplateStore store() {
     return store;
+  }
+
+  /** The audit log the flows write to. */
+  public JdbcAuditLog auditLog() {
+    return auditLog;
+  }
+
+  /** The open database (for health and write checks); owned by this system. */
+  public Database database() {
+    return database;
   }
 
   /** The REST server's API keys. */
@@ -130,7 +145,7 @@ public final class FaceAuthSystem implements AutoCloseable {
     KeyRing before = cipher.ring();
     KeyRing both = before.withNewCurrent(KeyRing.newRawKey());
     file.save(both);
-    int count = store.reencryptAll(both);
+    int count = new TemplateReencryption(database, cipher).reencryptAll(both);
     KeyRing after = both.currentOnly();
     file.save(after);
     cipher.use(after);

@@ -81,7 +81,7 @@ public class CoreBeans {
 
   @Bean
   AuditLog auditLog(FaceAuthSystem system) {
-    return system.store();
+    return system.auditLog();
   }
 
   @Bean
