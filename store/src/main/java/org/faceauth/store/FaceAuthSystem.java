@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.flow.AccountStatus;
+import org.faceauth.core.flow.EnrollmentPolicy;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
@@ -16,6 +18,7 @@ import org.faceauth.store.jdbc.Database;
 import org.faceauth.store.jdbc.Dialect;
 import org.faceauth.store.jdbc.JdbcAuditLog;
 import org.faceauth.store.jdbc.JdbcTemplateStore;
+import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
 import org.faceauth.store.jdbc.TemplateReencryption;
 import org.faceauth.store.keys.ApiKeyStore;
@@ -33,21 +36,25 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final TemplateCipher cipher;
   private final JdbcTemplateStore store;
   private final JdbcAuditLog auditLog;
+  private final JdbcUserDirectory users;
+  private final AccountStatus accountStatus;
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
 
   private FaceAuthSystem(
       StoreSettings settings, Database database, TemplateCipher cipher, JdbcTemplateStore store,
-      JdbcAuditLog auditLog, DatasetFolder dataset, FaceAuthService service) {
+      JdbcAuditLog auditLog, JdbcUserDirectory users, DatasetFolder dataset, FaceAuthService service, Clock clock) {
     this.settings = settings;
     this.database = database;
     this.cipher = cipher;
     this.store = store;
     this.auditLog = auditLog;
+    this.users = users;
+    this.accountStatus = new AccountStatus(users, auditLog, clock);
     this.dataset = dataset;
     this.service = service;
-    this.apiKeys = new ApiKeyStore(database, Clock.systemUTC());
+    this.apiKeys = new ApiKeyStore(database, clock);
   }
 
   /**
@@ -67,6 +74,17 @@ public final class FaceAuthSystem implements AutoCloseable {
   public static FaceAuthSystem open(
       StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
       LoginPolicy loginPolicy) {
+    return open(settings, engine, clock, livenessPolicy, loginPolicy, EnrollmentPolicy.DEFAULT);
+  }
+
+  /**
+   * Opens everything with explicit liveness, login and enrollment (consent, creation of new users) policies.
+   *
+   * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
+   */
+  public static FaceAuthSystem open(
+      StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
+      LoginPolicy loginPolicy, EnrollmentPolicy enrollmentPolicy) {
     PrivateDataDirectory.secure(settings);
     KeyRing ring = settings.templateKey().map(KeyRing::ofBase64)
         .orElseGet(() -> new KeyRingFile(settings.keyFile()).loadOrCreate());
@@ -80,8 +98,11 @@ public final class FaceAuthSystem implements AutoCloseable {
       dataset.purgeExpired();
       dataset.purgeStaged();
       FaceAuthService service = new FaceAuthService(
-          engine, store, auditLog, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database));
-      return new FaceAuthSystem(settings, database, cipher, store, auditLog, dataset, service);
+          engine, store, auditLog, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database),
+          enrollmentPolicy);
+      return new FaceAuthSystem(
+          settings, database, cipher, store, auditLog, new JdbcUserDirectory(database, clock), dataset, service,
+          clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -99,6 +120,16 @@ public final class FaceAuthSystem implements AutoCloseable {
   /** The audit log the flows write to. */
   public JdbcAuditLog auditLog() {
     return auditLog;
+  }
+
+  /** Users as operators search and manage them. */
+  public JdbcUserDirectory users() {
+    return users;
+  }
+
+  /** Disabling and enabling users, audited. */
+  public AccountStatus accountStatus() {
+    return accountStatus;
   }
 
   /** The open database (for health and write checks); owned by this system. */

@@ -69,6 +69,7 @@ public final class FaceAuthService implements AutoCloseable {
   private final FaceEngine engine;
   private final LivenessPolicy livenessPolicy;
   private final LoginPolicy loginPolicy;
+  private final EnrollmentPolicy enrollmentPolicy;
   private final LoginAttempts attempts;
   private final ChallengeBook challenges;
   private final TemplateStore store;
@@ -89,7 +90,19 @@ public final class FaceAuthService implements AutoCloseable {
   public FaceAuthService(
       FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
       LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts) {
+    this(engine, store, audit, archive, clock, livenessPolicy, loginPolicy, attempts, EnrollmentPolicy.DEFAULT);
+  }
+
+  /**
+   * As {@link #FaceAuthService(FaceEngine, TemplateStore, AuditLog, FaceArchive, Clock, LivenessPolicy, LoginPolicy,
+   * LoginAttempts)}, with an explicit enrollment policy (consent, creation of new users).
+   */
+  public FaceAuthService(
+      FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
+      LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts,
+      EnrollmentPolicy enrollmentPolicy) {
     this.engine = engine;
+    this.enrollmentPolicy = enrollmentPolicy;
     this.livenessPolicy = livenessPolicy;
     this.loginPolicy = loginPolicy;
     this.attempts = attempts;
@@ -124,8 +137,9 @@ public final class FaceAuthService implements AutoCloseable {
    * not at all, and a failure is audited.
    *
    * @throws EnrollmentRejectedException if no image was accepted (nothing stored)
-   * @throws FaceAuthException {@link ErrorCode#DUPLICATE_FACE} if a face already belongs to another user and the
-   *     request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images; a storage code
+   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} or {@link ErrorCode#CONSENT_REQUIRED} when the
+   *     {@link EnrollmentPolicy} refuses the request (before any inference); {@link ErrorCode#DUPLICATE_FACE} if a
+   *     face already belongs to another user and the request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images; a storage code
    *     when the rows or the files cannot be written (then neither is kept)
    */
   public EnrollmentResult enroll(EnrollmentRequest request, RequestContext context) {
@@ -135,6 +149,7 @@ public final class FaceAuthService implements AutoCloseable {
           ErrorCode.INVALID_REQUEST,
           "Send 1 to " + MAX_ENROLLMENT_IMAGES + " images to enroll (got " + count + ").");
     }
+    UserProfile profile = admitted(request, context);
     FacePipeline pipeline = engine.enrollmentPipeline();
     List<ImageVerdict> verdicts = new ArrayList<>();
     List<Template> templates = new ArrayList<>();
@@ -168,11 +183,22 @@ public final class FaceAuthService implements AutoCloseable {
       if (!request.allowDuplicate()) {
         refuseDuplicates(request.user(), templates, context);
       }
-      User user = storeTogether(request, templates, alignedCrop, context);
+      User user = storeTogether(request, profile, templates, alignedCrop, context);
       refreshIndex(request.user());
       record(context, AuditAction.ENROLL, Optional.of(request.user().value()), "accepted", Optional.empty());
       return new EnrollmentResult(user, verdicts, templates.size());
     });
+  }
+
+  /** The profile to store under the enrollment policy; a refusal is audited. */
+  private UserProfile admitted(EnrollmentRequest request, RequestContext context) {
+    try {
+      return enrollmentPolicy.admit(store.user(request.user()), request, clock.instant());
+    } catch (FaceAuthException e) {
+      record(context, AuditAction.ENROLL, Optional.of(request.user().value()),
+          e.code().name().toLowerCase(Locale.ROOT), Optional.empty());
+      throw e;
+    }
   }
 
   /**
@@ -180,11 +206,12 @@ public final class FaceAuthService implements AutoCloseable {
    * published, then the commit; on any failure the files are discarded, the rows rolled back, and the failure audited.
    */
   private User storeTogether(
-      EnrollmentRequest request, List<Template> templates, Optional<byte[]> crop, RequestContext context) {
+      EnrollmentRequest request, UserProfile profile, List<Template> templates, Optional<byte[]> crop,
+      RequestContext context) {
     FaceArchive.Staged staged = FaceArchive.Staged.NOTHING;
     try {
       staged = archive.stage(request.user(), request.images(), crop);
-      return store.enroll(request.user(), request.profile(), templates, request.replace(), staged::publish);
+      return store.enroll(request.user(), profile, templates, request.replace(), staged::publish);
     } catch (RuntimeException e) {
       try {
         staged.discard();

@@ -53,7 +53,8 @@ public class UsersController {
   record CreateUser(String userId, String displayName, String email, Boolean consent) {}
 
   /** The JSON body of an enrollment for clients that cannot send multipart. */
-  record EnrollJson(List<String> images, Boolean replace, Boolean allowDuplicate) {}
+  record EnrollJson(
+      List<String> images, Boolean replace, Boolean allowDuplicate, Boolean createUser, Boolean consent) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> create(@RequestBody CreateUser body, HttpServletRequest request) {
@@ -116,6 +117,8 @@ public class UsersController {
       @RequestPart(value = "images", required = false) List<MultipartFile> images,
       @RequestParam(defaultValue = "false") boolean replace,
       @RequestParam(defaultValue = "false") boolean allowDuplicate,
+      @RequestParam(defaultValue = "false") boolean createUser,
+      @RequestParam(defaultValue = "false") boolean consent,
       HttpServletRequest request) {
     if (images == null || images.isEmpty()) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send 1 to 10 photos as repeated 'images' parts.");
@@ -124,7 +127,7 @@ public class UsersController {
     for (MultipartFile image : images) {
       bytes.add(ImageInput.of(image, "images"));
     }
-    return enroll(UserId.of(id), bytes, replace, allowDuplicate, request);
+    return enroll(UserId.of(id), bytes, new EnrollOptions(replace, allowDuplicate, createUser, consent), request);
   }
 
   @PostMapping(value = "/{id}/faces", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -134,14 +137,22 @@ public class UsersController {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send {\"images\": [base64, ...]} with 1 to 10 photos.");
     }
     List<byte[]> bytes = body.images().stream().map(b -> ImageInput.ofBase64(b, "images")).toList();
-    return enroll(UserId.of(id), bytes, Boolean.TRUE.equals(body.replace()),
-        Boolean.TRUE.equals(body.allowDuplicate()), request);
+    return enroll(UserId.of(id), bytes, new EnrollOptions(Boolean.TRUE.equals(body.replace()),
+        Boolean.TRUE.equals(body.allowDuplicate()), Boolean.TRUE.equals(body.createUser()),
+        Boolean.TRUE.equals(body.consent())), request);
   }
 
+  /**
+   * How an enrollment request asks to be treated: replace or add templates, override the duplicate check, create the
+   * user when the id is new, and record the person's consent now.
+   */
+  private record EnrollOptions(boolean replace, boolean allowDuplicate, boolean createUser, boolean consent) {}
+
   private ResponseEntity<Map<String, Object>> enroll(
-      UserId user, List<byte[]> images, boolean replace, boolean allowDuplicate, HttpServletRequest request) {
-    EnrollmentResult result = limiter.run(() -> service.enroll(
-        new EnrollmentRequest(user, UserProfile.EMPTY, images, replace, allowDuplicate), Requests.context(request)));
+      UserId user, List<byte[]> images, EnrollOptions options, HttpServletRequest request) {
+    EnrollmentRequest enrollment = new EnrollmentRequest(user, UserProfile.EMPTY, images, options.replace(),
+        options.allowDuplicate(), options.createUser(), options.consent());
+    EnrollmentResult result = limiter.run(() -> service.enroll(enrollment, Requests.context(request)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userId", user.value());
     body.put("templatesAdded", result.templatesAdded());

@@ -72,7 +72,7 @@ class ErrorResponsesTest extends ServerTest {
     assertProblem(api.postMultipart("/api/v1/auth/identify", appKey, List.of(noFace)), 422, "NO_FACE");
     assertProblem(api.postMultipart("/api/v1/faces/crop", appKey, List.of(noFace)), 422, "NO_FACE");
 
-    Answer rejected = api.postMultipart("/api/v1/users/Nobody_Visible/faces", ADMIN_KEY,
+    Answer rejected = api.postMultipart(newUserFaces("Nobody_Visible"), ADMIN_KEY,
         List.of(Part.file("images", TestData.images("test/no_face").get(0))));
     assertProblem(rejected, 422, "ENROLLMENT_REJECTED");
     assertThat(rejected.json().get("images").get(0).get("reasons").get(0).asText()).isEqualTo("NO_FACE");
@@ -84,11 +84,11 @@ class ErrorResponsesTest extends ServerTest {
     assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "twice")).status()).isEqualTo(201);
     assertProblem(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "twice")), 409, "USER_EXISTS");
 
-    Answer first = api.postMultipart("/api/v1/users/Edmund_Stoiber/faces", ADMIN_KEY, List.of(
+    Answer first = api.postMultipart(newUserFaces("Edmund_Stoiber"), ADMIN_KEY, List.of(
         Part.file("images", photo("users/Edmund_Stoiber/1.jpg")),
         Part.file("images", photo("users/Edmund_Stoiber/2.jpg"))));
     assertThat(first.status()).isEqualTo(201);
-    assertProblem(api.postMultipart("/api/v1/users/Edmund-again/faces", ADMIN_KEY,
+    assertProblem(api.postMultipart(newUserFaces("Edmund-again"), ADMIN_KEY,
         List.of(Part.file("images", photo("test/known_faces/Edmund_Stoiber_1.jpg")))), 409, "DUPLICATE_FACE");
     assertProblem(verify("twice", Part.file("image", photo("test/known_faces/Ann_Veneman_1.jpg"))), 409,
         "NO_TEMPLATES_FOR_MODEL");

@@ -13,10 +13,16 @@ import java.util.UUID;
 import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.audit.AuditEvent;
 import org.faceauth.core.audit.AuditLog;
+import org.faceauth.core.audit.AuditPage;
+import org.faceauth.core.audit.AuditQuery;
+import org.faceauth.core.audit.AuditSearch;
 import org.faceauth.core.user.UserId;
 
-/** The audit log in the {@code audit_log} table (SQLite or PostgreSQL); each event one insert. Thread-safe. */
-public final class JdbcAuditLog implements AuditLog {
+/**
+ * The audit log in the {@code audit_log} table (SQLite or PostgreSQL): each event one insert; searches filtered and
+ * paged in SQL, newest first. Thread-safe.
+ */
+public final class JdbcAuditLog implements AuditLog, AuditSearch {
   private static final String EVENT_COLUMNS =
       "at, actor, action, subject, related_subject, outcome, score, request_id, client_address";
 
@@ -67,6 +73,58 @@ public final class JdbcAuditLog implements AuditLog {
         }
       }
       return events;
+    });
+  }
+
+  @Override
+  public AuditPage search(AuditQuery query) {
+    List<Object> parameters = new ArrayList<>();
+    List<String> conditions = new ArrayList<>();
+    query.user().ifPresent(user -> {
+      conditions.add("(subject = ? OR related_subject = ?)");
+      parameters.add(user);
+      parameters.add(user);
+    });
+    query.action().ifPresent(action -> {
+      conditions.add("action = ?");
+      parameters.add(action.name());
+    });
+    query.outcome().ifPresent(outcome -> {
+      conditions.add("outcome = ?");
+      parameters.add(outcome);
+    });
+    query.from().ifPresent(from -> {
+      conditions.add("at >= ?");
+      parameters.add(from.toEpochMilli());
+    });
+    query.to().ifPresent(to -> {
+      conditions.add("at < ?");
+      parameters.add(to.toEpochMilli());
+    });
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    return database.query(c -> {
+      long total;
+      try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
+        SqlParameters.bind(count, parameters);
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          total = rows.getLong(1);
+        }
+      }
+      List<AuditEvent> events = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT " + EVENT_COLUMNS + " FROM audit_log" + where + " ORDER BY at DESC, id LIMIT ? OFFSET ?")) {
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(query.size());
+        paged.add((long) query.page() * query.size());
+        SqlParameters.bind(select, paged);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            events.add(readEvent(rows));
+          }
+        }
+      }
+      return new AuditPage(events, total);
     });
   }
 
