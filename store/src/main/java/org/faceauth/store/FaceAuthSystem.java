@@ -67,14 +67,15 @@ public final class FaceAuthSystem implements AutoCloseable {
   }
 
   /**
-   * Opens everything with explicit liveness and login (lockout, unknown users) policies for verification.
+   * Opens everything with explicit liveness and login (lockout, unknown users) policies for verification; enrollment
+   * records consent when given but does not require it (the CLI's operator-run imports).
    *
    * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
    */
   public static FaceAuthSystem open(
       StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
       LoginPolicy loginPolicy) {
-    return open(settings, engine, clock, livenessPolicy, loginPolicy, EnrollmentPolicy.DEFAULT);
+    return open(settings, engine, clock, livenessPolicy, loginPolicy, EnrollmentPolicy.CONSENT_OPTIONAL);
   }
 
   /**

@@ -15,8 +15,11 @@ import org.faceauth.core.user.UserProfile;
  * @param consentRequired whether an enrollment needs the person's recorded consent
  */
 public record EnrollmentPolicy(boolean consentRequired) {
-  /** The default: consent required. */
-  public static final EnrollmentPolicy DEFAULT = new EnrollmentPolicy(true);
+  /** The server's default: consent required. */
+  public static final EnrollmentPolicy CONSENT_REQUIRED = new EnrollmentPolicy(true);
+
+  /** Consent recorded when given, never required: the CLI's operator-run imports of photo folders. */
+  public static final EnrollmentPolicy CONSENT_OPTIONAL = new EnrollmentPolicy(false);
 
   /**
    * The profile to store for {@code request}, with the consent time set when consent is given now.

@@ -26,15 +26,15 @@ public record EnrollmentRequest(
   }
 
   /**
-   * An enrollment of a person who gives consent in it, creating them if new: what the CLI's operator-run imports and
-   * the flow tests send.
+   * An enrollment that creates the user if new, with consent only as {@code profile} records it: the CLI's
+   * operator-run imports and the flow tests, under a policy that does not require consent.
    */
   public EnrollmentRequest(
       UserId user, UserProfile profile, List<byte[]> images, boolean replace, boolean allowDuplicate) {
-    this(user, profile, images, replace, allowDuplicate, true, true);
+    this(user, profile, images, replace, allowDuplicate, true, false);
   }
 
-  /** A first enrollment with consent given, creating the user, no profile and no overrides. */
+  /** A first enrollment creating the user, no profile, no consent recorded, no overrides. */
   public static EnrollmentRequest of(UserId user, List<byte[]> images) {
     return new EnrollmentRequest(user, UserProfile.EMPTY, images, false, false);
   }

@@ -86,16 +86,7 @@ public final class FaceAuthService implements AutoCloseable {
    * @param livenessPolicy whether verification requires a live face
    * @param loginPolicy the lockout and whether unknown users are hidden
    * @param attempts where verification attempts are counted
-   */
-  public FaceAuthService(
-      FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
-      LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts) {
-    this(engine, store, audit, archive, clock, livenessPolicy, loginPolicy, attempts, EnrollmentPolicy.DEFAULT);
-  }
-
-  /**
-   * As {@link #FaceAuthService(FaceEngine, TemplateStore, AuditLog, FaceArchive, Clock, LivenessPolicy, LoginPolicy,
-   * LoginAttempts)}, with an explicit enrollment policy (consent, creation of new users).
+   * @param enrollmentPolicy whether enrollment needs recorded consent
    */
   public FaceAuthService(
       FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
