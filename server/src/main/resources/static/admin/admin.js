@@ -161,9 +161,9 @@ async function userAction(path, done) {
   const id = state.selected;
   const { status, body } = await api('/' + path.replace('{id}', encodeURIComponent(id)), { method: 'POST' });
   if (status !== 200) { say('users-status', problem(body), false); return; }
-  say('users-status', done(id, body), true);
   await showUser(id);
   await loadUsers();
+  say('users-status', done(id, body), true);
 }
 
 async function erase() {
@@ -183,8 +183,8 @@ async function erase() {
   if (status !== 204) { say('users-status', problem(body), false); return; }
   $('user-detail').hidden = true;
   state.selected = null;
-  say('users-status', 'Erased ' + id + '.', true);
   await loadUsers();
+  say('users-status', 'Erased ' + id + '.', true);
 }
 
 async function loadKeys() {
@@ -223,8 +223,8 @@ async function createKey(event) {
   $('key-secret-value').textContent = body.secret;
   $('key-secret').hidden = false;
   $('key-name').value = '';
-  say('keys-status', 'Created ' + body.key.role + ' key ' + body.key.name + '.', true);
   await loadKeys();
+  say('keys-status', 'Created ' + body.key.role + ' key ' + body.key.name + '.', true);
 }
 
 async function revokeKey(k) {
@@ -232,8 +232,8 @@ async function revokeKey(k) {
   const { status, body } = await api('/admin/keys/' + encodeURIComponent(k.id), { method: 'DELETE' });
   if (status !== 204) { say('keys-status', problem(body), false); return; }
   $('key-secret').hidden = true;
-  say('keys-status', 'Revoked ' + k.name + '.', true);
   await loadKeys();
+  say('keys-status', 'Revoked ' + k.name + '.', true);
 }
 
 function auditQuery(page, size) {
