@@ -125,7 +125,9 @@ $('enroll-form').addEventListener('submit', async (event) => {
     const created = await api('/users', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId, displayName: $('enroll-name').value.trim() || null, consent: $('enroll-consent').checked }),
+      body: JSON.stringify({
+        userId, displayName: $('enroll-name').value.trim() || null, consent: $('enroll-consent').checked,
+      }),
     });
     if (created.status !== 201 && !(created.body && created.body.code === 'USER_EXISTS')) {
       show('enroll-result', 'fail', problemText(created.body));
@@ -138,7 +140,8 @@ $('enroll-form').addEventListener('submit', async (event) => {
       await sleep(300);
     }
     const consent = $('enroll-consent').checked ? '?consent=true' : '';
-    const { status, body } = await api('/users/' + encodeURIComponent(userId) + '/faces' + consent, { method: 'POST', body: form });
+    const path = '/users/' + encodeURIComponent(userId) + '/faces' + consent;
+    const { status, body } = await api(path, { method: 'POST', body: form });
     const images = (body && body.images) || [];
     const result = status === 201
       ? show('enroll-result', 'ok', 'Enrolled ' + userId + ': ' + body.templatesAdded + ' photo(s) kept.')

@@ -289,8 +289,10 @@ $('dash-refresh').addEventListener('click', loadDashboard);
 $('user-search').addEventListener('submit', (e) => { e.preventDefault(); state.usersPage = 0; loadUsers(); });
 $('user-prev').addEventListener('click', () => { state.usersPage -= 1; loadUsers(); });
 $('user-next').addEventListener('click', () => { state.usersPage += 1; loadUsers(); });
-$('detail-disable').addEventListener('click', () => userAction('admin/users/{id}/disable', (id) => 'Disabled ' + id + '.'));
-$('detail-enable').addEventListener('click', () => userAction('admin/users/{id}/enable', (id) => 'Enabled ' + id + '.'));
+$('detail-disable').addEventListener('click',
+  () => userAction('admin/users/{id}/disable', (id) => 'Disabled ' + id + '.'));
+$('detail-enable').addEventListener('click',
+  () => userAction('admin/users/{id}/enable', (id) => 'Enabled ' + id + '.'));
 $('detail-unlock').addEventListener('click', () => userAction('users/{id}/unlock',
   (id, body) => (body.cleared ? 'Unlocked ' : 'Nothing to unlock for ') + id + '.'));
 $('detail-erase').addEventListener('click', erase);

@@ -32,7 +32,8 @@ final class AuditCommand extends StoreCommand {
           + "enable_user, create_api_key, revoke_api_key, rotate_api_key, rotate_key, rebuild.")
   AuditAction action;
 
-  @Option(names = "--outcome", paramLabel = "OUTCOME", description = "Only this outcome (match, no_match, locked, ...).")
+  @Option(names = "--outcome", paramLabel = "OUTCOME",
+      description = "Only this outcome (match, no_match, locked, ...).")
   String outcome;
 
   @Option(names = "--from", paramLabel = "INSTANT", converter = InstantConverter.class,

@@ -130,8 +130,9 @@ public final class FaceAuthService implements AutoCloseable {
    * @throws EnrollmentRejectedException if no image was accepted (nothing stored)
    * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} or {@link ErrorCode#CONSENT_REQUIRED} when the
    *     {@link EnrollmentPolicy} refuses the request (before any inference); {@link ErrorCode#DUPLICATE_FACE} if a
-   *     face already belongs to another user and the request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images; a storage code
-   *     when the rows or the files cannot be written (then neither is kept)
+   *     face already belongs to another user and the request does not override it; {@link
+   *     ErrorCode#INVALID_REQUEST} for no or too many images; a storage code when the rows or the files cannot be
+   *     written (then neither is kept)
    */
   public EnrollmentResult enroll(EnrollmentRequest request, RequestContext context) {
     int count = request.images().size();

@@ -80,11 +80,13 @@ public final class AdminViews {
   @Schema(name = "AuditEventList")
   public record EventList(List<EventView> items, int page, int size, long total) {}
 
-  /** Verifications of the last minutes by outcome, from the process's metrics. */
+  /** The dashboard's figures, from this node's metrics and the database. */
   @Schema(name = "AdminDashboard")
   public record Dashboard(
-      @Schema(description = "verifications counted since the server started, by outcome") List<OutcomeCount> verifications,
-      @Schema(description = "verifications per minute since the server started, by outcome") List<OutcomeRate> perMinute,
+      @Schema(description = "verifications counted since the server started, by outcome")
+      List<OutcomeCount> verifications,
+      @Schema(description = "verifications per minute since the server started, by outcome")
+      List<OutcomeRate> perMinute,
       @Schema(description = "95th percentile of a verification's total time in ms, if any was timed") Double p95Millis,
       @Schema(description = "share of verifications refused as spoofs, 0 to 1") double spoofRate,
       @Schema(description = "users whose verification is locked now") long lockedUsers,

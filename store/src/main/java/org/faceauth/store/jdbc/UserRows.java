@@ -9,7 +9,7 @@ import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import org.faceauth.core.user.UserStatus;
 
-/** How a user is read from the {@code users} table ({@code users u}), shared by the template store and the directory. */
+/** How a user is read from the {@code users} table ({@code users u}): shared by the template store and directory. */
 final class UserRows {
   /** The columns {@link #read} needs, from {@code users u}. */
   static final String COLUMNS =

@@ -22,7 +22,8 @@ import org.faceauth.store.jdbc.Database;
 
 /**
  * API keys of the REST server, kept as SHA-256 hashes (keys are 256 random bits, so a plain hash cannot be reversed
- * by guessing). Made, rotated and revoked with {@code faceauth keys} or the admin API; the server checks them on every request. Thread-safe.
+ * by guessing). Made, rotated and revoked with {@code faceauth keys} or the admin API; the server checks them on
+ * every request. Thread-safe.
  */
 public final class ApiKeyStore {
   private static final String PREFIX = "fa_";
