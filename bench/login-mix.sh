@@ -8,7 +8,7 @@ enroll_login_mix() {
   local url="$1" dir="$2"
   shift 2
   curl -fsS "$@" -F images=@"$raw/test/spoof/live/apfol_real2_01.jpg" -F images=@"$raw/test/spoof/live/apfol_real2_02.jpg" \
-    "$url/users/apfol/faces" > /dev/null
+    "$url/users/apfol/faces?createUser=true&consent=true" > /dev/null
   base64 -w0 "$raw/test/spoof/live/apfol_real2_05.jpg" > "$dir/genuine.b64"
   base64 -w0 "$raw/test/spoof/live/silentface_T1.jpg" > "$dir/impostor.b64"
   base64 -w0 "$raw/test/spoof/replay/apfol_fake2_05.jpg" > "$dir/spoof.b64"

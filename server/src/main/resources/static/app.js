@@ -25,6 +25,8 @@ const MESSAGES = {
   CHALLENGE_UNKNOWN: 'The challenge was already used; try again.',
   CHALLENGE_EXPIRED: 'The challenge expired; try again.',
   INVALID_USER_ID: 'User ids use letters, digits, ".", "_" or "-" (up to 64).',
+  CONSENT_REQUIRED: 'Enrolling needs your consent: tick the consent box.',
+  USER_DISABLED: 'This user is disabled; ask an operator.',
 };
 const OUTCOMES = {
   match: 'Welcome! Your face matches.',
@@ -123,7 +125,9 @@ $('enroll-form').addEventListener('submit', async (event) => {
     const created = await api('/users', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId, displayName: $('enroll-name').value.trim() || null }),
+      body: JSON.stringify({
+        userId, displayName: $('enroll-name').value.trim() || null, consent: $('enroll-consent').checked,
+      }),
     });
     if (created.status !== 201 && !(created.body && created.body.code === 'USER_EXISTS')) {
       show('enroll-result', 'fail', problemText(created.body));
@@ -135,7 +139,9 @@ $('enroll-form').addEventListener('submit', async (event) => {
       form.append('images', await guidedFrame(), 'enroll-' + i + '.jpg');
       await sleep(300);
     }
-    const { status, body } = await api('/users/' + encodeURIComponent(userId) + '/faces', { method: 'POST', body: form });
+    const consent = $('enroll-consent').checked ? '?consent=true' : '';
+    const path = '/users/' + encodeURIComponent(userId) + '/faces' + consent;
+    const { status, body } = await api(path, { method: 'POST', body: form });
     const images = (body && body.images) || [];
     const result = status === 201
       ? show('enroll-result', 'ok', 'Enrolled ' + userId + ': ' + body.templatesAdded + ' photo(s) kept.')

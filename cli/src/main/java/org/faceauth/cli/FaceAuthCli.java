@@ -50,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       LivenessCommand.class,
       ServeCommand.class,
       KeysCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FaceAuthCli {

@@ -95,6 +95,38 @@ class UserCommandsTest {
   }
 
   @Test
+  void usersDisableAndEnableAreAuditedAndTheAuditLogIsFilteredAsJsonOrCsv() {
+    List<String> enroll = new ArrayList<>(List.of("enroll", "Bill_Frist", "--consent"));
+    enroll.addAll(photos("Bill_Frist").subList(0, 2));
+    assertThat(run(enroll.toArray(String[]::new)).exitCode()).isZero();
+
+    CliRun disabled = run("users", "disable", "Bill_Frist");
+    assertThat(disabled.exitCode()).as(disabled.err()).isZero();
+    assertThat(disabled.json().get(0).get("status").asText()).isEqualTo("disabled");
+    assertThat(run("verify", "Bill_Frist", known("Bill_Frist_1.jpg")).json().get(0).get("outcome").asText())
+        .isEqualTo("user_disabled");
+    assertThat(run("users", "enable", "Bill_Frist").json().get(0).get("status").asText()).isEqualTo("active");
+    assertThat(run("verify", "Bill_Frist", known("Bill_Frist_1.jpg")).json().get(0).get("outcome").asText())
+        .isEqualTo("match");
+    assertThat(run("users", "disable", "nobody").exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
+
+    CliRun audit = run("audit", "--user", "Bill_Frist", "--action", "disable_user");
+    assertThat(audit.exitCode()).as(audit.err()).isZero();
+    assertThat(audit.json()).hasSize(1);
+    assertThat(audit.json().get(0).get("outcome").asText()).isEqualTo("disabled");
+    assertThat(audit.json().get(0).get("actor").asText()).isEqualTo("cli");
+
+    CliRun csv = run("audit", "--user", "Bill_Frist", "--format", "csv");
+    assertThat(csv.exitCode()).as(csv.err()).isZero();
+    String[] lines = csv.out().split("\r\n");
+    assertThat(lines[0]).isEqualTo("at,actor,action,subject,related_subject,outcome,score,request_id,client_address");
+    assertThat(lines).as("enroll, disable, refused verify, enable, verify").hasSize(1 + 5);
+    assertThat(lines[1]).contains(",verify,Bill_Frist,,match,");
+
+    assertThat(run("audit", "--action", "fly").exitCode()).isEqualTo(FaceAuthCli.EXIT_USAGE);
+  }
+
+  @Test
   void badUserIdsAndUnusablePhotosAreClearErrors() throws Exception {
     CliRun traversal = run("enroll", "../../etc", known("Bill_Frist_1.jpg"));
     assertThat(traversal.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);

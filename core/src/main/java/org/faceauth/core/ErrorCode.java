@@ -45,6 +45,8 @@ public enum ErrorCode {
   CHALLENGE_UNKNOWN(Family.CONFLICT),
   /** A challenge nonce whose time ran out. */
   CHALLENGE_EXPIRED(Family.REJECTED),
+  /** Enrollment needs the person's recorded consent and none is recorded or given in the request. */
+  CONSENT_REQUIRED(Family.REJECTED),
   /** A user with this id already exists. */
   USER_EXISTS(Family.CONFLICT),
   /** The face already belongs to another enrolled user (one person, one account). */

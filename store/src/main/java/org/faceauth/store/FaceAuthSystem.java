@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.flow.AccountStatus;
+import org.faceauth.core.flow.EnrollmentPolicy;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
@@ -14,13 +16,16 @@ import org.faceauth.store.crypto.TemplateCipher;
 import org.faceauth.store.dataset.DatasetFolder;
 import org.faceauth.store.jdbc.Database;
 import org.faceauth.store.jdbc.Dialect;
-import org.faceauth.store.jdbc.JdbcFaceStore;
+import org.faceauth.store.jdbc.JdbcAuditLog;
+import org.faceauth.store.jdbc.JdbcTemplateStore;
+import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
+import org.faceauth.store.jdbc.TemplateReencryption;
 import org.faceauth.store.keys.ApiKeyStore;
 
 /**
- * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store
- * and audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
+ * The core flows wired to real storage: the database (migrated), the template key ring, the encrypted template store,
+ * the audit log, the dataset folder, and the {@link FaceAuthService} over them. What the server and the CLI open.
  * The data directory, its files and the SQLite files are made readable by their owner only, also when they existed
  * before with looser permissions. Closing it closes the service and the database, not the
  * engine.
@@ -29,21 +34,27 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final StoreSettings settings;
   private final Database database;
   private final TemplateCipher cipher;
-  private final JdbcFaceStore store;
+  private final JdbcTemplateStore store;
+  private final JdbcAuditLog auditLog;
+  private final JdbcUserDirectory users;
+  private final AccountStatus accountStatus;
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
 
   private FaceAuthSystem(
-      StoreSettings settings, Database database, TemplateCipher cipher, JdbcFaceStore store, DatasetFolder dataset,
-      FaceAuthService service) {
+      StoreSettings settings, Database database, TemplateCipher cipher, JdbcTemplateStore store,
+      JdbcAuditLog auditLog, JdbcUserDirectory users, DatasetFolder dataset, FaceAuthService service, Clock clock) {
     this.settings = settings;
     this.database = database;
     this.cipher = cipher;
     this.store = store;
+    this.auditLog = auditLog;
+    this.users = users;
+    this.accountStatus = new AccountStatus(users, auditLog, clock);
     this.dataset = dataset;
     this.service = service;
-    this.apiKeys = new ApiKeyStore(database, Clock.systemUTC());
+    this.apiKeys = new ApiKeyStore(database, clock);
   }
 
   /**
@@ -56,27 +67,43 @@ public final class FaceAuthSystem implements AutoCloseable {
   }
 
   /**
-   * Opens everything with explicit liveness and login (lockout, unknown users) policies for verification.
+   * Opens everything with explicit liveness and login (lockout, unknown users) policies for verification; enrollment
+   * records consent when given but does not require it (the CLI's operator-run imports).
    *
    * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
    */
   public static FaceAuthSystem open(
       StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
       LoginPolicy loginPolicy) {
+    return open(settings, engine, clock, livenessPolicy, loginPolicy, EnrollmentPolicy.CONSENT_OPTIONAL);
+  }
+
+  /**
+   * Opens everything with explicit liveness, login and enrollment (consent, creation of new users) policies.
+   *
+   * @throws FaceAuthException with a storage code if the database, the key or the data directory is unusable
+   */
+  public static FaceAuthSystem open(
+      StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
+      LoginPolicy loginPolicy, EnrollmentPolicy enrollmentPolicy) {
     PrivateDataDirectory.secure(settings);
     KeyRing ring = settings.templateKey().map(KeyRing::ofBase64)
         .orElseGet(() -> new KeyRingFile(settings.keyFile()).loadOrCreate());
     Database database = Database.open(settings.databaseUrl());
     try {
       TemplateCipher cipher = new TemplateCipher(ring);
-      JdbcFaceStore store = new JdbcFaceStore(database, cipher, clock);
+      JdbcTemplateStore store = new JdbcTemplateStore(database, cipher, clock);
+      JdbcAuditLog auditLog = new JdbcAuditLog(database);
       DatasetFolder dataset =
           new DatasetFolder(settings.datasetDirectory(), settings.rawRetention(), settings.debugCrops(), clock);
       dataset.purgeExpired();
       dataset.purgeStaged();
       FaceAuthService service = new FaceAuthService(
-          engine, store, store, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database));
-      return new FaceAuthSystem(settings, database, cipher, store, dataset, service);
+          engine, store, auditLog, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database),
+          enrollmentPolicy);
+      return new FaceAuthSystem(
+          settings, database, cipher, store, auditLog, new JdbcUserDirectory(database, clock), dataset, service,
+          clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -87,8 +114,28 @@ public final class FaceAuthSystem implements AutoCloseable {
     return service;
   }
 
-  public JdbcFaceStore store() {
+  public JdbcTemplateStore store() {
     return store;
+  }
+
+  /** The audit log the flows write to. */
+  public JdbcAuditLog auditLog() {
+    return auditLog;
+  }
+
+  /** Users as operators search and manage them. */
+  public JdbcUserDirectory users() {
+    return users;
+  }
+
+  /** Disabling and enabling users, audited. */
+  public AccountStatus accountStatus() {
+    return accountStatus;
+  }
+
+  /** The open database (for health and write checks); owned by this system. */
+  public Database database() {
+    return database;
   }
 
   /** The REST server's API keys. */
@@ -130,7 +177,7 @@ public final class FaceAuthSystem implements AutoCloseable {
     KeyRing before = cipher.ring();
     KeyRing both = before.withNewCurrent(KeyRing.newRawKey());
     file.save(both);
-    int count = store.reencryptAll(both);
+    int count = new TemplateReencryption(database, cipher).reencryptAll(both);
     KeyRing after = both.currentOnly();
     file.save(after);
     cipher.use(after);

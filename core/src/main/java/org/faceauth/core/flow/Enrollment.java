@@ -39,11 +39,13 @@ final class Enrollment {
   private final IndexSynchroniser index;
   private final DuplicateFacePolicy duplicates;
   private final FlowAudit audit;
+  private final EnrollmentPolicy policy;
 
   Enrollment(
       FaceEngine engine, TemplateStore store, FaceArchive archive, Clock clock, UserLocks locks,
-      IndexSynchroniser index, FlowAudit audit) {
+      IndexSynchroniser index, FlowAudit audit, EnrollmentPolicy policy) {
     this.engine = engine;
+    this.policy = policy;
     this.store = store;
     this.archive = archive;
     this.clock = clock;
@@ -59,6 +61,7 @@ final class Enrollment {
       throw new FaceAuthException(
           ErrorCode.INVALID_REQUEST, "Send 1 to " + MAX_IMAGES + " images to enroll (got " + count + ").");
     }
+    UserProfile profile = admitted(request, context);
     FacePipeline pipeline = engine.enrollmentPipeline();
     List<ImageVerdict> verdicts = new ArrayList<>();
     List<Template> templates = new ArrayList<>();
@@ -93,7 +96,7 @@ final class Enrollment {
       if (!request.allowDuplicate()) {
         duplicates.check(request.user(), templates.stream().map(Template::embedding).toList(), context);
       }
-      User user = storeTogether(request, templates, alignedCrop, context);
+      User user = storeTogether(request, profile, templates, alignedCrop, context);
       index.refresh(request.user());
       audit.record(context, AuditAction.ENROLL, subject, "accepted", Optional.empty());
       return new EnrollmentResult(user, verdicts, templates.size());
@@ -108,16 +111,28 @@ final class Enrollment {
     });
   }
 
+  /** The profile to store under the enrollment policy; a refusal is audited. */
+  private UserProfile admitted(EnrollmentRequest request, RequestContext context) {
+    try {
+      return policy.admit(store.user(request.user()), request, clock.instant());
+    } catch (FaceAuthException e) {
+      audit.record(context, AuditAction.ENROLL, Optional.of(request.user().value()),
+          e.code().name().toLowerCase(Locale.ROOT), Optional.empty());
+      throw e;
+    }
+  }
+
   /**
    * Stores the templates and the archive's files of one enrollment, all or nothing: files staged, rows written, files
    * published, then the commit; on any failure the files are discarded, the rows rolled back, and the failure audited.
    */
   private User storeTogether(
-      EnrollmentRequest request, List<Template> templates, Optional<byte[]> crop, RequestContext context) {
+      EnrollmentRequest request, UserProfile profile, List<Template> templates, Optional<byte[]> crop,
+      RequestContext context) {
     FaceArchive.Staged staged = FaceArchive.Staged.NOTHING;
     try {
       staged = archive.stage(request.user(), request.images(), crop);
-      return store.enroll(request.user(), request.profile(), templates, request.replace(), staged::publish);
+      return store.enroll(request.user(), profile, templates, request.replace(), staged::publish);
     } catch (RuntimeException e) {
       try {
         staged.discard();

@@ -9,20 +9,32 @@ import org.faceauth.core.user.UserProfile;
  * A request to enroll (or re-enroll) a person.
  *
  * @param user the person's id
- * @param profile name, email, consent
+ * @param profile name, email, consent already recorded elsewhere
  * @param images encoded photos, 1 to the configured maximum
  * @param replace whether existing templates are replaced rather than added to
  * @param allowDuplicate enroll even when the face already matches another user (an operator's explicit override)
+ * @param createUser create the user when the id does not exist yet (otherwise such an enrollment is refused)
+ * @param consent the person consents, in this request, to the processing of their face (recorded with its time)
  */
 public record EnrollmentRequest(
-    UserId user, UserProfile profile, List<byte[]> images, boolean replace, boolean allowDuplicate) {
+    UserId user, UserProfile profile, List<byte[]> images, boolean replace, boolean allowDuplicate,
+    boolean createUser, boolean consent) {
   public EnrollmentRequest {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(profile, "profile");
     images = List.copyOf(images);
   }
 
-  /** A first enrollment with no profile and no overrides. */
+  /**
+   * An enrollment that creates the user if new, with consent only as {@code profile} records it: the CLI's
+   * operator-run imports and the flow tests, under a policy that does not require consent.
+   */
+  public EnrollmentRequest(
+      UserId user, UserProfile profile, List<byte[]> images, boolean replace, boolean allowDuplicate) {
+    this(user, profile, images, replace, allowDuplicate, true, false);
+  }
+
+  /** A first enrollment creating the user, no profile, no consent recorded, no overrides. */
   public static EnrollmentRequest of(UserId user, List<byte[]> images) {
     return new EnrollmentRequest(user, UserProfile.EMPTY, images, false, false);
   }

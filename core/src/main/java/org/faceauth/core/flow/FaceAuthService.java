@@ -45,10 +45,12 @@ public final class FaceAuthService implements AutoCloseable {
    * @param livenessPolicy whether verification requires a live face
    * @param loginPolicy the lockout and whether unknown users are hidden
    * @param attempts where verification attempts are counted
+   * @param enrollmentPolicy whether enrollment needs recorded consent
    */
   public FaceAuthService(
       FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
-      LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts) {
+      LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts,
+      EnrollmentPolicy enrollmentPolicy) {
     this.engine = engine;
     this.store = store;
     FlowAudit flowAudit = new FlowAudit(audit, clock);
@@ -56,7 +58,7 @@ public final class FaceAuthService implements AutoCloseable {
     var model = engine.config().embeddingModel();
     this.index = new IndexSynchroniser(store, new TemplateIndex(model.versionedId(), model.dimensions()), locks);
     this.guard = new LoginGuard(store, loginPolicy, attempts, clock, engine.threshold(), flowAudit);
-    this.enrollment = new Enrollment(engine, store, archive, clock, locks, index, flowAudit);
+    this.enrollment = new Enrollment(engine, store, archive, clock, locks, index, flowAudit, enrollmentPolicy);
     this.verification = new Verification(engine, store, index.index(), guard, loginPolicy,
         new PassiveLiveness(engine, livenessPolicy), clock, flowAudit);
     this.identification = new Identification(engine, store, index.index(), flowAudit);
@@ -80,9 +82,11 @@ public final class FaceAuthService implements AutoCloseable {
    * not at all, and a failure is audited.
    *
    * @throws EnrollmentRejectedException if no image was accepted (nothing stored)
-   * @throws FaceAuthException {@link ErrorCode#DUPLICATE_FACE} if a face already belongs to another user and the
-   *     request does not override it; {@link ErrorCode#INVALID_REQUEST} for no or too many images; a storage code
-   *     when the rows or the files cannot be written (then neither is kept)
+   * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} or {@link ErrorCode#CONSENT_REQUIRED} when the
+   *     {@link EnrollmentPolicy} refuses the request (before any inference); {@link ErrorCode#DUPLICATE_FACE} if a
+   *     face already belongs to another user and the request does not override it; {@link
+   *     ErrorCode#INVALID_REQUEST} for no or too many images; a storage code when the rows or the files cannot be
+   *     written (then neither is kept)
    */
   public EnrollmentResult enroll(EnrollmentRequest request, RequestContext context) {
     return enrollment.enroll(request, context);

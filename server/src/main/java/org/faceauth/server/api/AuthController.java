@@ -182,6 +182,10 @@ class AuthController {
     if (result.outcome() == VerificationOutcome.NO_FACE) {
       throw new ApiException(ApiErrorCode.NO_FACE, "No face was found. Face the camera in good, even light.");
     }
+    if (result.outcome() == VerificationOutcome.USER_DISABLED) {
+      throw new ApiException(ApiErrorCode.USER_DISABLED,
+          "User '" + user + "' is disabled; an operator can enable them again.");
+    }
     if (result.outcome() == VerificationOutcome.LOCKED) {
       Instant until = result.lockedUntil().orElseThrow();
       long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());

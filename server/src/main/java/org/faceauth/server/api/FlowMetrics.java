@@ -53,6 +53,7 @@ final class FlowMetrics {
               + "liveness; total is their sum)")
           .tag("flow", flow).tag("stage", stage)
           .publishPercentileHistogram()
+          .publishPercentiles(0.95)
           .minimumExpectedValue(Duration.ofMillis(1))
           .maximumExpectedValue(Duration.ofSeconds(30))
           .register(registry)

@@ -76,7 +76,7 @@ class HealthController {
         reasons.add("model " + file.relativePath() + " is " + status.name().toLowerCase(Locale.ROOT));
       }
     }
-    boolean databaseUp = system.store().database().reachable(2);
+    boolean databaseUp = system.database().reachable(2);
     if (!databaseUp) {
       reasons.add("the database does not answer");
     }

@@ -7,10 +7,10 @@ import org.faceauth.server.middleware.RequestIdFilter;
 import org.faceauth.server.security.ApiKeys;
 
 /** The audit context of an HTTP request: the API key as actor, the request id and the client address. */
-final class Requests {
+public final class Requests {
   private Requests() {}
 
-  static RequestContext context(HttpServletRequest request) {
+  public static RequestContext context(HttpServletRequest request) {
     return new RequestContext(
         ApiKeys.keyId(request).map(id -> "key:" + id).orElse("anonymous"),
         Optional.of(RequestIdFilter.requestId(request)),

@@ -31,7 +31,7 @@ class StoreWriteCheck {
   /** The reasons the store cannot be written; empty when it can. */
   List<String> problems() {
     List<String> problems = new ArrayList<>();
-    try (Connection connection = system.store().database().connection()) {
+    try (Connection connection = system.database().connection()) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         statement.setQueryTimeout(2);

@@ -54,8 +54,12 @@ public class UsersController {
   /** The body of {@code POST /api/v1/users}: the id, and optionally a name, an email and whether they consented. */
   record CreateUser(String userId, String displayName, String email, Boolean consent) {}
 
-  /** The JSON body of an enrollment for clients that cannot send multipart: 1 to 10 images as base64. */
-  record EnrollJson(List<String> images, Boolean replace, Boolean allowDuplicate) {}
+  /**
+   * The JSON body of an enrollment for clients that cannot send multipart: 1 to 10 images as base64, and how the
+   * request asks to be treated.
+   */
+  record EnrollJson(
+      List<String> images, Boolean replace, Boolean allowDuplicate, Boolean createUser, Boolean consent) {}
 
   /** One page of users, in id order, with the total number of users. */
   record UserPage(List<UserView> items, int page, int size, int total) {}
@@ -125,6 +129,8 @@ public class UsersController {
       @RequestPart(value = "images", required = false) List<MultipartFile> images,
       @RequestParam(defaultValue = "false") boolean replace,
       @RequestParam(defaultValue = "false") boolean allowDuplicate,
+      @RequestParam(defaultValue = "false") boolean createUser,
+      @RequestParam(defaultValue = "false") boolean consent,
       HttpServletRequest request) {
     if (images == null || images.isEmpty()) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send 1 to 10 photos as repeated 'images' parts.");
@@ -133,7 +139,7 @@ public class UsersController {
     for (MultipartFile image : images) {
       bytes.add(ImageInput.of(image, "images"));
     }
-    return enroll(UserId.of(id), bytes, replace, allowDuplicate, request);
+    return enroll(UserId.of(id), bytes, new EnrollOptions(replace, allowDuplicate, createUser, consent), request);
   }
 
   @Operation(summary = "Enroll 1 to 10 photos of a user, as base64 in JSON")
@@ -145,14 +151,22 @@ public class UsersController {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send {\"images\": [base64, ...]} with 1 to 10 photos.");
     }
     List<byte[]> bytes = body.images().stream().map(b -> ImageInput.ofBase64(b, "images")).toList();
-    return enroll(UserId.of(id), bytes, Boolean.TRUE.equals(body.replace()),
-        Boolean.TRUE.equals(body.allowDuplicate()), request);
+    return enroll(UserId.of(id), bytes, new EnrollOptions(Boolean.TRUE.equals(body.replace()),
+        Boolean.TRUE.equals(body.allowDuplicate()), Boolean.TRUE.equals(body.createUser()),
+        Boolean.TRUE.equals(body.consent())), request);
   }
 
+  /**
+   * How an enrollment request asks to be treated: replace or add templates, override the duplicate check, create the
+   * user when the id is new, and record the person's consent now.
+   */
+  private record EnrollOptions(boolean replace, boolean allowDuplicate, boolean createUser, boolean consent) {}
+
   private ResponseEntity<EnrollmentView> enroll(
-      UserId user, List<byte[]> images, boolean replace, boolean allowDuplicate, HttpServletRequest request) {
-    EnrollmentResult result = limiter.run(() -> service.enroll(
-        new EnrollmentRequest(user, UserProfile.EMPTY, images, replace, allowDuplicate), Requests.context(request)));
+      UserId user, List<byte[]> images, EnrollOptions options, HttpServletRequest request) {
+    EnrollmentRequest enrollment = new EnrollmentRequest(user, UserProfile.EMPTY, images, options.replace(),
+        options.allowDuplicate(), options.createUser(), options.consent());
+    EnrollmentResult result = limiter.run(() -> service.enroll(enrollment, Requests.context(request)));
     return ResponseEntity.status(HttpStatus.CREATED).body(EnrollmentView.of(result));
   }
 

@@ -1,7 +1,8 @@
 package org.faceauth.server.config;
 
 import java.time.Clock;
-import org.faceauth.core.audit.AuditLog;
+import org.faceauth.core.flow.AccountStatus;
+import org.faceauth.core.flow.EnrollmentPolicy;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.liveness.LivenessPolicy;
@@ -13,6 +14,8 @@ import org.faceauth.core.pipeline.RequiredModels;
 import org.faceauth.server.token.TokenIssuer;
 import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.StoreSettings;
+import org.faceauth.store.jdbc.JdbcAuditLog;
+import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.keys.ApiKeyStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,7 +69,8 @@ public class CoreBeans {
     ServerSettings.Lockout lockout = settings.lockout();
     return FaceAuthSystem.open(store, engine, clock,
         new LivenessPolicy(settings.liveness().required(), settings.liveness().threshold()),
-        new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), settings.verify().hideUnknownUsers()));
+        new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), settings.verify().hideUnknownUsers()),
+        new EnrollmentPolicy(settings.enrollment().consentRequired()));
   }
 
   @Bean
@@ -79,9 +83,20 @@ public class CoreBeans {
     return system.apiKeys();
   }
 
+  /** The audit log, written by the flows and searched by the admin API. */
   @Bean
-  AuditLog auditLog(FaceAuthSystem system) {
-    return system.store();
+  JdbcAuditLog auditLog(FaceAuthSystem system) {
+    return system.auditLog();
+  }
+
+  @Bean
+  JdbcUserDirectory userDirectory(FaceAuthSystem system) {
+    return system.users();
+  }
+
+  @Bean
+  AccountStatus accountStatus(FaceAuthSystem system) {
+    return system.accountStatus();
   }
 
   @Bean

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upload size limits of request bodies, one and all together
  * @param token login tokens issued on a successful verification
  * @param liveness whether verification requires a live face, and the passive threshold
+ * @param enrollment whether enrolling needs the person's recorded consent
  */
 @ConfigurationProperties("faceauth")
 public record ServerSettings(
@@ -35,7 +36,8 @@ public record ServerSettings(
     @DefaultValue Inference inference,
     @DefaultValue Upload upload,
     @DefaultValue Token token,
-    @DefaultValue Liveness liveness) {
+    @DefaultValue Liveness liveness,
+    @DefaultValue Enrollment enrollment) {
   /** Requests per minute. */
   public record RateLimit(@DefaultValue("600") int perKeyPerMinute, @DefaultValue("300") int perAddressPerMinute) {}
 
@@ -72,6 +74,13 @@ public record ServerSettings(
 
   /** Verification refuses faces scored below {@code threshold} by the passive check when {@code required}. */
   public record Liveness(@DefaultValue("true") boolean required, @DefaultValue("0.5") double threshold) {}
+
+  /**
+   * With {@code consentRequired} (the default) an enrollment is refused with {@code CONSENT_REQUIRED} unless the
+   * person's consent is recorded (at creation) or given in the request. Enrolling into an id that does not exist
+   * always needs {@code createUser=true}.
+   */
+  public record Enrollment(@DefaultValue("true") boolean consentRequired) {}
 
   /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
   public record Token(

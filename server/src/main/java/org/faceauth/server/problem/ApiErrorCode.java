@@ -11,6 +11,7 @@ public enum ApiErrorCode {
   FORBIDDEN,
   RATE_LIMITED,
   USER_LOCKED,
+  USER_DISABLED,
   OVERLOADED,
   PAYLOAD_TOO_LARGE,
   UNSUPPORTED_MEDIA_TYPE,
@@ -46,6 +47,7 @@ public enum ApiErrorCode {
       case FORBIDDEN -> "This API key may not do that.";
       case RATE_LIMITED -> "Too many requests; retry later.";
       case USER_LOCKED -> "Verification of this user is locked for a while after repeated failures.";
+      case USER_DISABLED -> "This user is disabled; an operator can enable them again.";
       case OVERLOADED -> "The server is busy; retry in a moment.";
       case PAYLOAD_TOO_LARGE -> "The request is larger than the server accepts.";
       case UNSUPPORTED_MEDIA_TYPE -> "The server does not accept this content type here.";

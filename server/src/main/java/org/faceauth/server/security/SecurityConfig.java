@@ -59,6 +59,11 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.GET, "/index.html"),
                 mvc.pattern(HttpMethod.GET, "/app.css"),
                 mvc.pattern(HttpMethod.GET, "/app.js"),
+                // The admin console's files; everything it calls needs an admin key.
+                mvc.pattern(HttpMethod.GET, "/admin"),
+                mvc.pattern(HttpMethod.GET, "/admin/index.html"),
+                mvc.pattern(HttpMethod.GET, "/admin/admin.css"),
+                mvc.pattern(HttpMethod.GET, "/admin/admin.js"),
                 mvc.pattern(HttpMethod.GET, "/v3/api-docs"),
                 mvc.pattern(HttpMethod.GET, "/v3/api-docs/**"),
                 mvc.pattern(HttpMethod.GET, "/swagger-ui.html"),

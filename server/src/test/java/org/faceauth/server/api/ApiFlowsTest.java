@@ -24,7 +24,7 @@ class ApiFlowsTest extends ServerTest {
         .as("a server of this class's own: no user enrolled by another class")
         .extracting(u -> u.get("userId").asText()).isSubsetOf("apfol");
     Answer created = api.postJson("/api/v1/users", ADMIN_KEY,
-        Map.of("userId", "Bill_Frist", "displayName", "Bill", "email", "bill@example.org"));
+        Map.of("userId", "Bill_Frist", "displayName", "Bill", "email", "bill@example.org", "consent", true));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("Location")).isEqualTo("/api/v1/users/Bill_Frist");
     assertThat(created.json().get("templates").asInt()).isZero();
@@ -77,7 +77,7 @@ class ApiFlowsTest extends ServerTest {
 
   @Test
   void aReplayOnAPhoneOfTheEnrolledPersonIsASpoofNotAMatch() {
-    Answer enrolled = api.postMultipart("/api/v1/users/apfol/faces", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("apfol"), ADMIN_KEY, List.of(
         Part.file("images", photo("test/spoof/live/apfol_real2_01.jpg")),
         Part.file("images", photo("test/spoof/live/apfol_real2_02.jpg")),
         Part.file("images", photo("test/spoof/live/apfol_real2_03.jpg"))));

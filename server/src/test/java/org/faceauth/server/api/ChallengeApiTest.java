@@ -37,7 +37,7 @@ class ChallengeApiTest extends ServerTest {
 
   @Test
   void aBurstFollowingTheInstructionLogsInAndItsNonceCannotBeReplayed() {
-    Answer enrolled = api.postMultipart("/api/v1/users/bill-challenge/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("bill-challenge") + "&allowDuplicate=true", ADMIN_KEY, List.of(
         Part.file("images", photo("users/Bill_Frist/1.jpg")), Part.file("images", photo("users/Bill_Frist/3.jpg"))));
     assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 
@@ -75,7 +75,7 @@ class ChallengeApiTest extends ServerTest {
 
   @Test
   void aChallengeNamesItsUserAndOnlyTheKeyThatAskedMayAnswerItForThatUser() {
-    Answer enrolled = api.postMultipart("/api/v1/users/bill-bound/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("bill-bound") + "&allowDuplicate=true", ADMIN_KEY, List.of(
         Part.file("images", photo("users/Bill_Frist/1.jpg")), Part.file("images", photo("users/Bill_Frist/3.jpg"))));
     assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
     Answer unnamed = api.postJson("/api/v1/auth/challenge", appKey, Map.of());
@@ -101,7 +101,7 @@ class ChallengeApiTest extends ServerTest {
 
   @Test
   void aPhotoAndItsMirrorImageDoNotPassForATurnInEitherDirection() throws Exception {
-    Answer enrolled = api.postMultipart("/api/v1/users/obama-mirror/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("obama-mirror") + "&allowDuplicate=true", ADMIN_KEY, List.of(
         Part.file("images", photo("users/Barack_Obama/1.jpg")), Part.file("images", photo("users/Barack_Obama/2.jpg"))));
     assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
     Path still = photo("test/known_faces/Barack_Obama_1.jpg");

@@ -82,7 +82,7 @@ class ErrorResponsesTest extends ServerTest {
     assertProblem(api.postMultipart("/api/v1/auth/identify", appKey, List.of(noFace)), 422, "NO_FACE");
     assertProblem(api.postMultipart("/api/v1/faces/crop", appKey, List.of(noFace)), 422, "NO_FACE");
 
-    Answer rejected = api.postMultipart("/api/v1/users/Nobody_Visible/faces", ADMIN_KEY,
+    Answer rejected = api.postMultipart(newUserFaces("Nobody_Visible"), ADMIN_KEY,
         List.of(Part.file("images", TestData.images("test/no_face").get(0))));
     assertProblem(rejected, 422, "ENROLLMENT_REJECTED");
     assertThat(rejected.json().get("images").get(0).get("reasons").get(0).asText()).isEqualTo("NO_FACE");
@@ -94,11 +94,11 @@ class ErrorResponsesTest extends ServerTest {
     assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "twice")).status()).isEqualTo(201);
     assertProblem(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "twice")), 409, "USER_EXISTS");
 
-    Answer first = api.postMultipart("/api/v1/users/Edmund_Stoiber/faces", ADMIN_KEY, List.of(
+    Answer first = api.postMultipart(newUserFaces("Edmund_Stoiber"), ADMIN_KEY, List.of(
         Part.file("images", photo("users/Edmund_Stoiber/1.jpg")),
         Part.file("images", photo("users/Edmund_Stoiber/2.jpg"))));
     assertThat(first.status()).isEqualTo(201);
-    Answer duplicate = api.postMultipart("/api/v1/users/Edmund-again/faces", ADMIN_KEY,
+    Answer duplicate = api.postMultipart(newUserFaces("Edmund-again"), ADMIN_KEY,
         List.of(Part.file("images", photo("test/known_faces/Edmund_Stoiber_1.jpg"))));
     assertProblem(duplicate, 409, "DUPLICATE_FACE");
     assertThat(duplicate.json().get("detail").asText()).as("names the override").contains("allowDuplicate=true");

@@ -28,7 +28,7 @@ class VerifyAnswersTest extends ServerTest {
 
   @Test
   void anUnknownUserIdIsAnsweredExactlyLikeAKnownUsersNoMatch() {
-    Answer enrolled = api.postMultipart("/api/v1/users/ann-known/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("ann-known") + "&allowDuplicate=true", ADMIN_KEY, List.of(
         Part.file("images", photo("users/Ann_Veneman/1.jpg")), Part.file("images", photo("users/Ann_Veneman/2.jpg"))));
     assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 
@@ -54,7 +54,7 @@ class VerifyAnswersTest extends ServerTest {
 
   @Test
   void aSpoofAnswerCarriesNoScoreAndNoThreshold() {
-    Answer enrolled = api.postMultipart("/api/v1/users/apfol-spoof/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("apfol-spoof") + "&allowDuplicate=true", ADMIN_KEY, List.of(
         Part.file("images", photo("test/spoof/live/apfol_real2_01.jpg")),
         Part.file("images", photo("test/spoof/live/apfol_real2_02.jpg")),
         Part.file("images", photo("test/spoof/live/apfol_real2_03.jpg"))));

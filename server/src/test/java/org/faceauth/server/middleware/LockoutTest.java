@@ -35,7 +35,7 @@ class LockoutTest extends ServerTest {
   }
 
   private void enroll(String user, String person) {
-    Answer enrolled = api.postMultipart("/api/v1/users/" + user + "/faces?allowDuplicate=true", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces(user) + "&allowDuplicate=true", ADMIN_KEY, List.of(
         Part.file("images", photo("users/" + person + "/1.jpg")),
         Part.file("images", photo("users/" + person + "/2.jpg"))));
     assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);

@@ -35,7 +35,8 @@ class ErrorStatusTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ApiErrorCode.class, names = {"USER_LOCKED", "NO_FACE", "BAD_REQUEST", "INTERNAL_ERROR"},
+  @EnumSource(value = ApiErrorCode.class,
+      names = {"USER_LOCKED", "USER_DISABLED", "NO_FACE", "BAD_REQUEST", "INTERNAL_ERROR"},
       mode = EnumSource.Mode.EXCLUDE)
   void aBareStatusFindsTheCodeThatAnswersWithIt(ApiErrorCode code) {
     assertThat(ApiErrorCode.forStatus(ErrorStatus.of(code).value())).isEqualTo(code);

@@ -110,6 +110,18 @@ class PathVariantAuthorizationTest extends ServerTest {
         new Route("POST", "/api/v1/users/{id}/faces", Level.ADMIN, "/api/v1/users/{id}/faces?replace=true",
             id -> Body.multipart(List.of(Part.file("images", photo("users/Akhmed_Zakayev/1.jpg"))))),
         new Route("POST", "/api/v1/users/{id}/unlock", Level.ADMIN, "/api/v1/users/{id}/unlock", NONE),
+        new Route("GET", "/api/v1/admin/users", Level.ADMIN, "/api/v1/admin/users?q=matrix&locked=false", NONE),
+        new Route("GET", "/api/v1/admin/users/{id}", Level.ADMIN, "/api/v1/admin/users/{id}", NONE),
+        new Route("POST", "/api/v1/admin/users/{id}/disable", Level.ADMIN, "/api/v1/admin/users/{id}/disable", NONE),
+        new Route("POST", "/api/v1/admin/users/{id}/enable", Level.ADMIN, "/api/v1/admin/users/{id}/enable", NONE),
+        new Route("GET", "/api/v1/admin/keys", Level.ADMIN, "/api/v1/admin/keys", NONE),
+        new Route("POST", "/api/v1/admin/keys", Level.ADMIN, "/api/v1/admin/keys",
+            id -> Body.json(Map.of("name", "matrix " + id, "role", "app"))),
+        new Route("DELETE", "/api/v1/admin/keys/{id}", Level.ADMIN, "/api/v1/admin/keys/{id}", NONE),
+        new Route("POST", "/api/v1/admin/keys/{id}/rotate", Level.ADMIN, "/api/v1/admin/keys/{id}/rotate", NONE),
+        new Route("GET", "/api/v1/admin/audit", Level.ADMIN, "/api/v1/admin/audit?user={id}", NONE),
+        new Route("GET", "/api/v1/admin/audit/export", Level.ADMIN, "/api/v1/admin/audit/export?user={id}", NONE),
+        new Route("GET", "/api/v1/admin/dashboard", Level.ADMIN, "/api/v1/admin/dashboard", NONE),
         new Route("*", "/error", Level.ADMIN, "/error", NONE));
   }
 
@@ -215,12 +227,14 @@ class PathVariantAuthorizationTest extends ServerTest {
   Stream<DynamicTest> noSpellingOfAPathGivesAKeyMoreThanItsRole() {
     RawHttp http = new RawHttp(port);
     List<DynamicTest> tests = new ArrayList<>();
-    String[] before = new String[1];
+    String[] before = new String[2];
     tests.add(DynamicTest.dynamicTest("set up the victim", () -> {
-      assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", VICTIM)).status()).isEqualTo(201);
+      assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", VICTIM, "consent", true)).status())
+          .isEqualTo(201);
       assertThat(api.postMultipart("/api/v1/users/" + VICTIM + "/faces", ADMIN_KEY,
           List.of(Part.file("images", photo("users/Abel_Pacheco/1.jpg")))).status()).isEqualTo(201);
       before[0] = users();
+      before[1] = api.get("/api/v1/admin/keys", ADMIN_KEY).text();
     }));
     for (Route route : table()) {
       for (Caller caller : Caller.values()) {
@@ -242,8 +256,9 @@ class PathVariantAuthorizationTest extends ServerTest {
         }
       }
     }
-    tests.add(DynamicTest.dynamicTest("nothing changed: no user made, erased or re-enrolled", () -> {
+    tests.add(DynamicTest.dynamicTest("nothing changed: no user made, erased, re-enrolled or disabled, no key", () -> {
       assertThat(users()).isEqualTo(before[0]);
+      assertThat(api.get("/api/v1/admin/keys", ADMIN_KEY).text()).isEqualTo(before[1]);
       assertThat(api.get("/api/v1/users/" + VICTIM + "-new", ADMIN_KEY).status()).isEqualTo(404);
     }));
     return tests.stream();
@@ -252,7 +267,8 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Test
   void everyRouteIsOpenToTheKeysThatMayCallIt() {
     RawHttp http = new RawHttp(port);
-    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", OWN)).status()).isEqualTo(201);
+    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", OWN, "consent", true)).status())
+        .isEqualTo(201);
     for (Route route : table()) {
       if (route.method().equals("*")) {
         continue;
@@ -271,7 +287,8 @@ class PathVariantAuthorizationTest extends ServerTest {
   void theWebPageTheApiDocumentsAndTheProbesNeedNoKey() {
     RawHttp http = new RawHttp(port);
     for (String path : List.of("/", "/index.html", "/app.js", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
-        "/actuator/health", "/actuator/health/liveness")) {
+        "/actuator/health", "/actuator/health/liveness", "/admin", "/admin/index.html", "/admin/admin.js",
+        "/admin/admin.css")) {
       assertThat(http.send("GET", path, null, null).status()).as(path).isEqualTo(200);
     }
     assertThat(http.send("GET", "/actuator/prometheus", null, null).status())
@@ -291,7 +308,8 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Test
   void theIssuesSecondBypassReplacingAFaceWithoutAKeyIsRefused() {
     String alice = "bypass-alice";
-    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", alice)).status()).isEqualTo(201);
+    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", alice, "consent", true)).status())
+        .isEqualTo(201);
     assertThat(api.postMultipart("/api/v1/users/" + alice + "/faces", ADMIN_KEY,
         List.of(Part.file("images", photo("users/Alex_Lacamoire/1.jpg")))).status()).isEqualTo(201);
     String before = api.get("/api/v1/users/" + alice, ADMIN_KEY).text();

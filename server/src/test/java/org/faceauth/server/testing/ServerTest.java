@@ -50,6 +50,11 @@ public abstract class ServerTest {
     }
   }
 
+  /** The enrollment path that creates {@code user} with their consent given in the request. */
+  protected static String newUserFaces(String user) {
+    return "/api/v1/users/" + user + "/faces?createUser=true&consent=true";
+  }
+
   /** A photo under faces-dev/raw. */
   protected static Path photo(String relative) {
     return TestData.raw(relative);

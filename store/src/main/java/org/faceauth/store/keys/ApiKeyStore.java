@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ import org.faceauth.store.jdbc.Database;
 
 /**
  * API keys of the REST server, kept as SHA-256 hashes (keys are 256 random bits, so a plain hash cannot be reversed
- * by guessing). Made and revoked with {@code faceauth keys}; the server checks them on every request. Thread-safe.
+ * by guessing). Made, rotated and revoked with {@code faceauth keys} or the admin API; the server checks them on
+ * every request. Thread-safe.
  */
 public final class ApiKeyStore {
   private static final String PREFIX = "fa_";
@@ -40,10 +42,14 @@ public final class ApiKeyStore {
 
   /** Makes a new random key. */
   public IssuedKey create(String name, ApiKeyRole role) {
+    String secret = newSecret();
+    return new IssuedKey(register(name, role, secret), secret);
+  }
+
+  private String newSecret() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
-    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return new IssuedKey(register(name, role, secret), secret);
+    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /**
@@ -57,18 +63,22 @@ public final class ApiKeyStore {
     }
     ApiKey key = new ApiKey(UUID.randomUUID().toString(), name, role, clock.instant(), Optional.empty());
     database.query(c -> {
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO api_keys (id, name, role, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
-        insert.setString(1, key.id());
-        insert.setString(2, name);
-        insert.setString(3, role.name());
-        insert.setString(4, hash(secret));
-        insert.setLong(5, key.createdAt().toEpochMilli());
-        insert.executeUpdate();
-      }
+      insert(c, key, secret);
       return null;
     });
     return key;
+  }
+
+  private static void insert(Connection c, ApiKey key, String secret) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO api_keys (id, name, role, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, key.id());
+      insert.setString(2, key.name());
+      insert.setString(3, key.role().name());
+      insert.setString(4, hash(secret));
+      insert.setLong(5, key.createdAt().toEpochMilli());
+      insert.executeUpdate();
+    }
   }
 
   /** The active key whose secret this is, if any. */
@@ -111,6 +121,37 @@ public final class ApiKeyStore {
         update.setString(2, id);
         return update.executeUpdate() == 1;
       }
+    });
+  }
+
+  /**
+   * Replaces an active key by a new one with the same name and role, in one transaction: the old key stops working
+   * exactly when the new one starts.
+   *
+   * @return the new key and its secret (shown once), or empty if there is no active key with that id
+   */
+  public Optional<IssuedKey> rotate(String id) {
+    return database.transaction(c -> {
+      ApiKey old;
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE id = ? AND revoked_at IS NULL")) {
+        select.setString(1, id);
+        try (ResultSet rows = select.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.<IssuedKey>empty();
+          }
+          old = read(rows);
+        }
+      }
+      try (PreparedStatement update = c.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE id = ?")) {
+        update.setLong(1, clock.millis());
+        update.setString(2, id);
+        update.executeUpdate();
+      }
+      String secret = newSecret();
+      ApiKey key = new ApiKey(UUID.randomUUID().toString(), old.name(), old.role(), clock.instant(), Optional.empty());
+      insert(c, key, secret);
+      return Optional.of(new IssuedKey(key, secret));
     });
   }
 

@@ -38,16 +38,16 @@ class AuditIdsTest {
       assertThatThrownBy(() -> service.enroll(EnrollmentRequest.of(second, Faces.enrollment(0)), RequestContext.cli()))
           .isInstanceOfSatisfying(FaceAuthException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_FACE));
-      AuditEvent refused = test.system().store().recent(1).get(0);
+      AuditEvent refused = test.system().auditLog().recent(1).get(0);
       assertThat(refused.subject()).contains(second.value());
       assertThat(refused.relatedSubject()).contains(owner.value());
       assertThat(refused.outcome()).isEqualTo("duplicate_face");
 
       service.erase(owner, RequestContext.cli());
 
-      List<AuditEvent> all = test.system().store().recent(1000);
+      List<AuditEvent> all = test.system().auditLog().recent(1000);
       assertThat(all).isNotEmpty().allSatisfy(e -> assertThat(mentions(e, owner.value())).as(e.toString()).isFalse());
-      assertThat(test.system().store().recent(1000))
+      assertThat(test.system().auditLog().recent(1000))
           .filteredOn(e -> e.subject().equals(refused.subject()))
           .first()
           .satisfies(e -> assertThat(e.relatedSubject().orElseThrow()).startsWith("erased-"));

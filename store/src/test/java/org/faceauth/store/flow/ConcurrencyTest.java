@@ -90,7 +90,7 @@ class ConcurrencyTest {
           .filter(u -> u.templates() > 0)
           .collect(Collectors.toMap(User::id, User::templates));
       assertThat(service.index().users()).isEqualTo(stored);
-      assertThat(test.system().store().recent(1000)).hasSizeGreaterThanOrEqualTo(OPERATIONS);
+      assertThat(test.system().auditLog().recent(1000)).hasSizeGreaterThanOrEqualTo(OPERATIONS);
       assertThat(falseMatches).hasValue(0);
       test.service().reloadIndex();
       assertThat(service.index().users()).isEqualTo(stored);

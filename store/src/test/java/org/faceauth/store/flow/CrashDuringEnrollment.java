@@ -12,7 +12,7 @@ import org.faceauth.core.user.UserProfile;
 import org.faceauth.store.crypto.KeyRingFile;
 import org.faceauth.store.crypto.TemplateCipher;
 import org.faceauth.store.jdbc.Database;
-import org.faceauth.store.jdbc.JdbcFaceStore;
+import org.faceauth.store.jdbc.JdbcTemplateStore;
 
 /**
  * Run in a child JVM by {@link EnrollmentAtomicityTest}: starts enrolling {@code crash-victim} and halts the JVM (no
@@ -25,8 +25,8 @@ public final class CrashDuringEnrollment {
     String url = args[0];
     Path keyFile = Path.of(args[1]);
     Database database = Database.open(url);
-    JdbcFaceStore store =
-        new JdbcFaceStore(database, new TemplateCipher(new KeyRingFile(keyFile).load()), Clock.systemUTC());
+    JdbcTemplateStore store =
+        new JdbcTemplateStore(database, new TemplateCipher(new KeyRingFile(keyFile).load()), Clock.systemUTC());
     UserId victim = UserId.of("crash-victim");
     store.enroll(victim, UserProfile.EMPTY, new AbstractList<Template>() {
       @Override

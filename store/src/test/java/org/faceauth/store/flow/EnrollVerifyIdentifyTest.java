@@ -67,7 +67,7 @@ class EnrollVerifyIdentifyTest {
       assertThat(who.candidates().get(0).user()).isEqualTo(Faces.user(1));
       assertThat(service.identify(Faces.stranger(), 3, CONTEXT).known()).isFalse();
 
-      List<AuditEvent> audit = test.system().store().recent(20);
+      List<AuditEvent> audit = test.system().auditLog().recent(20);
       assertThat(audit).extracting(AuditEvent::action).contains(AuditAction.ENROLL, AuditAction.VERIFY,
           AuditAction.IDENTIFY);
       assertThat(audit).allSatisfy(e -> {

@@ -12,7 +12,7 @@ import org.faceauth.core.template.Template;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import org.faceauth.store.FaceAuthSystem;
-import org.faceauth.store.jdbc.JdbcFaceStore;
+import org.faceauth.store.jdbc.JdbcTemplateStore;
 import org.faceauth.store.testing.BackendKind;
 import org.faceauth.store.testing.TestSystem;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class EnrollmentAtomicityTest {
   @EnumSource(BackendKind.class)
   void anErrorMidwayThroughStoringTemplatesLeavesNothing(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder)) {
-      JdbcFaceStore store = test.system().store();
+      JdbcTemplateStore store = test.system().store();
       UserId user = UserId.of("half-enrolled");
       Template first = CrashDuringEnrollment.randomTemplate(user, 1);
       Template sameIdAgain = CrashDuringEnrollment.randomTemplate(user, 1);

@@ -95,7 +95,7 @@ class EnrollmentFilesAtomicityTest {
     assertThat(test.service().user(user)).isEmpty();
     assertThat(test.system().store().templates(user)).isEmpty();
     assertThat(test.service().index().users()).doesNotContainKey(user);
-    AuditEvent last = test.system().store().recent(1).get(0);
+    AuditEvent last = test.system().auditLog().recent(1).get(0);
     assertThat(last.action()).isEqualTo(AuditAction.ENROLL);
     assertThat(last.subject()).contains(user.value());
     assertThat(last.outcome()).isEqualTo("failed:dataset_io_failed");

@@ -64,10 +64,10 @@ class ErasureTest {
             .isEmpty();
       }
 
-      AuditEvent erasure = test.system().store().recent(1).get(0);
+      AuditEvent erasure = test.system().auditLog().recent(1).get(0);
       assertThat(erasure.action()).isEqualTo(AuditAction.ERASE);
       assertThat(erasure.subject().orElseThrow()).startsWith("erased-");
-      assertThat(test.system().store().recent(100))
+      assertThat(test.system().auditLog().recent(100))
           .filteredOn(e -> e.subject().equals(erasure.subject()))
           .extracting(AuditEvent::action)
           .contains(AuditAction.ENROLL, AuditAction.VERIFY, AuditAction.ERASE);

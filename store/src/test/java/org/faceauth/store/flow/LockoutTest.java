@@ -47,7 +47,7 @@ class LockoutTest {
   @TempDir Path folder;
 
   private static long evaluated(FaceAuthSystem system, UserId user, Instant since) {
-    return system.store().recent(1000).stream()
+    return system.auditLog().recent(1000).stream()
         .filter(e -> e.action() == AuditAction.VERIFY && e.subject().equals(Optional.of(user.value())))
         .filter(e -> !e.at().isBefore(since))
         .filter(e -> e.score().isPresent() || e.outcome().equals("unknown_user"))
@@ -71,7 +71,7 @@ class LockoutTest {
       UserId victim = Faces.user(0);
       service.enroll(EnrollmentRequest.of(victim, Faces.enrollment(0)), RequestContext.cli());
       byte[] impostor = Faces.probe(1);
-      Instant since = test.system().store().recent(1).get(0).at();
+      Instant since = test.system().auditLog().recent(1).get(0).at();
 
       CountDownLatch start = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
@@ -99,7 +99,7 @@ class LockoutTest {
       VerificationResult genuine = service.verify(victim, Faces.probe(0), RequestContext.cli());
       assertThat(genuine.outcome()).as("locked, even for the right face").isEqualTo(VerificationOutcome.LOCKED);
       assertThat(genuine.lockedUntil().orElseThrow()).isAfter(Instant.now().plusSeconds(60));
-      assertThat(test.system().store().recent(100)).anySatisfy(e -> {
+      assertThat(test.system().auditLog().recent(100)).anySatisfy(e -> {
         assertThat(e.action()).isEqualTo(AuditAction.LOCKOUT);
         assertThat(e.subject()).contains(victim.value());
       });
@@ -150,7 +150,7 @@ class LockoutTest {
 
       assertThat(service.verify(id, Faces.probe(0), RequestContext.cli()).outcome())
           .isEqualTo(VerificationOutcome.MATCH);
-      AuditEvent unlock = test.system().store().recent(10).stream()
+      AuditEvent unlock = test.system().auditLog().recent(10).stream()
           .filter(e -> e.action() == AuditAction.UNLOCK).findFirst().orElseThrow();
       assertThat(unlock.subject()).contains(id.value());
       assertThat(unlock.outcome()).isEqualTo("unlocked");
@@ -192,7 +192,7 @@ class LockoutTest {
       assertThat(unknown.score()).isEmpty();
       assertThat(unknown.liveness()).as("the pipeline ran").isPresent();
       assertThat(unknown.stages().total()).isPositive();
-      AuditEvent audited = test.system().store().recent(1).get(0);
+      AuditEvent audited = test.system().auditLog().recent(1).get(0);
       assertThat(audited.action()).isEqualTo(AuditAction.VERIFY);
       assertThat(audited.subject()).contains(nobody.value());
       assertThat(audited.outcome()).isEqualTo("unknown_user");
@@ -230,7 +230,7 @@ class LockoutTest {
 
       assertThat(answer.outcome()).isEqualTo(VerificationOutcome.NO_MATCH);
       assertThat(answer.score()).isEmpty();
-      assertThat(test.system().store().recent(1).get(0).outcome()).isEqualTo("unknown_user");
+      assertThat(test.system().auditLog().recent(1).get(0).outcome()).isEqualTo("unknown_user");
     }
   }
 

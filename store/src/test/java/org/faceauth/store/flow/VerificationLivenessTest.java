@@ -52,7 +52,7 @@ class VerificationLivenessTest {
       assertThat(spoof.match()).isFalse();
       assertThat(spoof.liveness().orElseThrow().live()).isFalse();
       assertThat(spoof.liveness().orElseThrow().score()).isLessThan(0.5);
-      assertThat(enforcing.store().recent(1).get(0).outcome()).isEqualTo("spoof");
+      assertThat(enforcing.auditLog().recent(1).get(0).outcome()).isEqualTo("spoof");
 
       test.service().reloadIndex();
       VerificationResult reported = test.service().verify(PERSON, replay, RequestContext.cli());

@@ -17,33 +17,24 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
-import org.faceauth.core.audit.AuditAction;
-import org.faceauth.core.audit.AuditEvent;
-import org.faceauth.core.audit.AuditLog;
-import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.template.Template;
 import org.faceauth.core.template.TemplateStore;
 import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import org.faceauth.core.user.UserStatus;
-import org.faceauth.store.crypto.KeyRing;
 import org.faceauth.store.crypto.TemplateCipher;
 
 /**
- * Users, encrypted templates and the audit log in a SQL database (SQLite or PostgreSQL, one schema). Each write is one
+ * Users and their encrypted templates in a SQL database (SQLite or PostgreSQL, one schema). Each write is one
  * transaction. On PostgreSQL every template change also sends a NOTIFY in that transaction, so other nodes hear of it
- * exactly when it commits. Thread-safe.
+ * exactly when it commits. The audit log ({@link JdbcAuditLog}) and key rotation ({@link TemplateReencryption}) live
+ * beside it. Thread-safe.
  */
-public final class JdbcFaceStore implements TemplateStore, AuditLog {
+public final class JdbcTemplateStore implements TemplateStore {
   /** The NOTIFY channel of template changes. */
   static final String CHANNEL = "faceauth_templates";
 
-  private static final String USER_COLUMNS =
-      "u.external_id, u.display_name, u.email, u.status, u.consent_at, u.created_at, u.updated_at, "
-          + "(SELECT COUNT(*) FROM templates t WHERE t.user_id = u.id) AS template_count";
-  private static final String TEMPLATE_COLUMNS =
-      "t.id, u.external_id, t.model_id, t.detector, t.embedding, t.key_id, t.quality, t.created_at";
 
   private final Database database;
   private final TemplateCipher cipher;
@@ -57,15 +48,11 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
    * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} or {@link ErrorCode#TEMPLATE_KEY_MISMATCH} if
    *     the stored templates were written with a key the cipher does not hold
    */
-  public JdbcFaceStore(Database database, TemplateCipher cipher, Clock clock) {
+  public JdbcTemplateStore(Database database, TemplateCipher cipher, Clock clock) {
     this.database = database;
     this.cipher = cipher;
     this.clock = clock;
     checkKeys();
-  }
-
-  public Database database() {
-    return database;
   }
 
   @Override
@@ -96,14 +83,12 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
           }
         }
       }
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO templates (id, user_id, model_id, detector, embedding, key_id, quality, created_at) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement insert = c.prepareStatement(TemplateRows.INSERT)) {
         for (Template template : templates) {
           if (!template.user().equals(user)) {
             throw new IllegalArgumentException("template " + template.id() + " belongs to " + template.user());
           }
-          insertTemplate(insert, id, template);
+          TemplateRows.addInsert(insert, id, template, cipher);
         }
         insert.executeBatch();
       }
@@ -147,10 +132,10 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
   public Optional<User> user(UserId user) {
     return database.query(c -> {
       try (PreparedStatement select =
-          c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u WHERE u.external_id = ?")) {
+          c.prepareStatement("SELECT " + UserRows.COLUMNS + " FROM users u WHERE u.external_id = ?")) {
         select.setString(1, user.value());
         try (ResultSet rows = select.executeQuery()) {
-          return rows.next() ? Optional.of(readUser(rows)) : Optional.<User>empty();
+          return rows.next() ? Optional.of(UserRows.read(rows)) : Optional.<User>empty();
         }
       }
     });
@@ -161,10 +146,10 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
     return database.query(c -> {
       List<User> users = new ArrayList<>();
       try (PreparedStatement select =
-              c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u ORDER BY u.external_id");
+              c.prepareStatement("SELECT " + UserRows.COLUMNS + " FROM users u ORDER BY u.external_id");
           ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          users.add(readUser(rows));
+          users.add(UserRows.read(rows));
         }
       }
       return users;
@@ -176,12 +161,12 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
     return database.query(c -> {
       List<Template> templates = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
-          "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
+          "SELECT " + TemplateRows.COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
               + "WHERE u.external_id = ? ORDER BY t.created_at, t.id")) {
         select.setString(1, user.value());
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            templates.add(readTemplate(rows));
+            templates.add(TemplateRows.read(rows, cipher));
           }
         }
       }
@@ -193,12 +178,12 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
   public void forEachTemplate(Consumer<Template> sink) {
     database.transaction(c -> {
       try (PreparedStatement select = c.prepareStatement(
-          "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
+          "SELECT " + TemplateRows.COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
               + "ORDER BY u.external_id, t.created_at, t.id")) {
         select.setFetchSize(1000);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            sink.accept(readTemplate(rows));
+            sink.accept(TemplateRows.read(rows, cipher));
           }
         }
       }
@@ -224,14 +209,7 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
       byte[] bytes = new byte[6];
       random.nextBytes(bytes);
       String alias = "erased-" + HexFormat.of().formatHex(bytes);
-      for (String column : List.of("subject", "related_subject")) {
-        try (PreparedStatement audit =
-            c.prepareStatement("UPDATE audit_log SET " + column + " = ? WHERE " + column + " = ?")) {
-          audit.setString(1, alias);
-          audit.setString(2, user.value());
-          audit.executeUpdate();
-        }
-      }
+      JdbcAuditLog.pseudonymise(c, user, alias);
       notifyChange(c, user);
       return Optional.of(alias);
     });
@@ -251,94 +229,6 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       }
       return null;
-    });
-  }
-
-  /**
-   * Re-encrypts every template under {@code newRing}'s current key, in one transaction; the cipher switches to the
-   * new ring only once it has committed.
-   *
-   * @return how many templates were re-encrypted
-   */
-  public int reencryptAll(KeyRing newRing) {
-    TemplateCipher target = new TemplateCipher(newRing);
-    int count = database.transaction(c -> {
-      List<Template> all = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement(
-              "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id");
-          ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          all.add(readTemplate(rows));
-        }
-      }
-      try (PreparedStatement update =
-          c.prepareStatement("UPDATE templates SET embedding = ?, key_id = ? WHERE id = ?")) {
-        for (Template template : all) {
-          TemplateCipher.Sealed sealed =
-              target.encrypt(template.embedding().vector(), template.id(), template.embedding().modelId());
-          update.setBytes(1, sealed.bytes());
-          update.setString(2, sealed.keyId());
-          update.setString(3, template.id());
-          update.addBatch();
-        }
-        update.executeBatch();
-      }
-      return all.size();
-    });
-    cipher.use(newRing);
-    return count;
-  }
-
-  @Override
-  public void record(AuditEvent event) {
-    database.transaction(c -> {
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO audit_log (id, at, actor, action, subject, outcome, score, request_id, client_address, "
-              + "related_subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setString(1, UUID.randomUUID().toString());
-        insert.setLong(2, event.at().toEpochMilli());
-        insert.setString(3, event.actor());
-        insert.setString(4, event.action().name());
-        insert.setString(5, event.subject().orElse(null));
-        insert.setString(6, event.outcome());
-        if (event.score().isPresent()) {
-          insert.setDouble(7, event.score().get());
-        } else {
-          insert.setNull(7, Types.DOUBLE);
-        }
-        insert.setString(8, event.requestId().orElse(null));
-        insert.setString(9, event.clientAddress().orElse(null));
-        insert.setString(10, event.relatedSubject().orElse(null));
-        insert.executeUpdate();
-      }
-      return null;
-    });
-  }
-
-  @Override
-  public List<AuditEvent> recent(int limit) {
-    return database.query(c -> {
-      List<AuditEvent> events = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT at, actor, action, subject, related_subject, outcome, score, request_id, client_address "
-              + "FROM audit_log "
-              + "ORDER BY at DESC, id LIMIT ?")) {
-        select.setInt(1, limit);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            double score = rows.getDouble("score");
-            boolean hasScore = !rows.wasNull();
-            events.add(new AuditEvent(
-                Instant.ofEpochMilli(rows.getLong("at")), rows.getString("actor"),
-                AuditAction.valueOf(rows.getString("action")), Optional.ofNullable(rows.getString("subject")),
-                Optional.ofNullable(rows.getString("related_subject")),
-                rows.getString("outcome"), hasScore ? Optional.of(score) : Optional.empty(),
-                Optional.ofNullable(rows.getString("request_id")),
-                Optional.ofNullable(rows.getString("client_address"))));
-          }
-        }
-      }
-      return events;
     });
   }
 
@@ -365,52 +255,18 @@ public final class JdbcFaceStore implements TemplateStore, AuditLog {
       }
       for (String keyId : keyIds) {
         try (PreparedStatement one = c.prepareStatement(
-            "SELECT " + TEMPLATE_COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
+            "SELECT " + TemplateRows.COLUMNS + " FROM templates t JOIN users u ON u.id = t.user_id "
                 + "WHERE t.key_id = ? LIMIT 1")) {
           one.setString(1, keyId);
           try (ResultSet rows = one.executeQuery()) {
             if (rows.next()) {
-              readTemplate(rows);
+              TemplateRows.read(rows, cipher);
             }
           }
         }
       }
       return null;
     });
-  }
-
-  private void insertTemplate(PreparedStatement insert, String userRowId, Template template) throws SQLException {
-    Embedding embedding = template.embedding();
-    TemplateCipher.Sealed sealed = cipher.encrypt(embedding.vector(), template.id(), embedding.modelId());
-    insert.setString(1, template.id());
-    insert.setString(2, userRowId);
-    insert.setString(3, embedding.modelId());
-    insert.setString(4, template.detector());
-    insert.setBytes(5, sealed.bytes());
-    insert.setString(6, sealed.keyId());
-    insert.setDouble(7, template.quality());
-    insert.setLong(8, template.createdAt().toEpochMilli());
-    insert.addBatch();
-  }
-
-  private Template readTemplate(ResultSet rows) throws SQLException {
-    String id = rows.getString("id");
-    String modelId = rows.getString("model_id");
-    float[] vector = cipher.decrypt(rows.getBytes("embedding"), rows.getString("key_id"), id, modelId);
-    return new Template(
-        id, UserId.of(rows.getString("external_id")), new Embedding(modelId, vector), rows.getString("detector"),
-        rows.getDouble("quality"), Instant.ofEpochMilli(rows.getLong("created_at")));
-  }
-
-  private static User readUser(ResultSet rows) throws SQLException {
-    long consent = rows.getLong("consent_at");
-    Optional<Instant> consentAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(consent));
-    UserProfile profile = new UserProfile(
-        Optional.ofNullable(rows.getString("display_name")), Optional.ofNullable(rows.getString("email")), consentAt);
-    return new User(
-        UserId.of(rows.getString("external_id")), profile, UserStatus.valueOf(rows.getString("status")),
-        rows.getInt("template_count"), Instant.ofEpochMilli(rows.getLong("created_at")),
-        Instant.ofEpochMilli(rows.getLong("updated_at")));
   }
 
   private static Optional<String> internalId(Connection c, UserId user) throws SQLException {
