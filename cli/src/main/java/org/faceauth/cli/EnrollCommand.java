@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code faceauth enroll USER_ID IMAGE...}: enroll a person from 1 to 10 photos. */
 @Command(name = "enroll", description = "Enroll a person from 1 to 10 photos (each checked by the quality gate).")
-final class EnrollCommand extends StoreCommand {
+final class EnrollCommand extends EngineCommand {
   @Option(names = "--name", paramLabel = "NAME", description = "Display name.")
   String name;
 

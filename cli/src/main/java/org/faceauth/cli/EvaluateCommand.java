@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--report",
       paramLabel = "DIR",
-      description = "Folder for report.html and its images (default: ./evaluation-report).")
+      description = "Folder for report.html and its images (default: evaluation-report in the current folder).")
   Path reportDirectory = Path.of("evaluation-report");
 
   @Parameters(paramLabel = "DATASET", description = "Folder in the dataset/ layout (raw/users, raw/test/...).")
@@ -82,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new BadInputException("The report folder must lie outside the dataset, which is only read.");
     }
     if (useDatabase) {
-      try (StoreOptions.Session session = store.open(engine, workers)) {
+      try (StoreOptions.Session session = store.open(engine.config(workers.inference()))) {
         return evaluate(data, session.engine(), session.system().service(), session.system().service().users().size());
       }
     }

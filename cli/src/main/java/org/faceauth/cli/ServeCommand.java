@@ -1,6 +1,5 @@
 package org.faceauth.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
  * per problem (every missing model at once, a port in use, an unusable data directory or template key) and the exit
  * code of its family; Spring's own failure report and stack traces only with {@code --debug}.
  */
-@Command(name = "serve", description = "Run the REST server (default: port 8080, SQLite under ./data).")
+@Command(name = "serve", description = "Run the REST server (default: port 8080, SQLite in the data directory).")
 final class ServeCommand implements Callable<Integer> {
   /** Loggers that repeat a start-up failure with its stack trace; quiet unless --debug. */
   private static final List<String> FAILURE_LOGGERS = List.of(
@@ -38,14 +37,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $FACEAUTH_PORT, else 8080).")
   Integer port;
 
-  @Option(
-      names = {"--data-dir", "--data"},
-      paramLabel = "DIR",
-      description = "Data directory (default: $FACEAUTH_DATA_DIR, else ./data).")
-  Path dataDirectory;
-
-  @Option(names = "--db", paramLabel = "URL", description = "JDBC URL (default: $FACEAUTH_DB_URL, else SQLite).")
-  String databaseUrl;
+  @Mixin StoreOptions store = new StoreOptions();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -53,11 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       args.add("--server.port=" + port);
     }
-    if (dataDirectory != null) {
-      args.add("--faceauth.data-dir=" + dataDirectory.toAbsolutePath());
+    if (store.dataDirectory != null) {
+      args.add("--faceauth.data-dir=" + store.dataDirectory.toAbsolutePath());
     }
-    if (databaseUrl != null) {
-      args.add("--faceauth.db-url=" + databaseUrl);
+    if (store.databaseUrl != null) {
+      args.add("--faceauth.db-url=" + store.databaseUrl);
     }
     models.directory().overrides().ifPresent(dir -> args.add("--faceauth.models-dir=" + dir));
     if (!((FaceAuthCli) spec.root().userObject()).debug) {

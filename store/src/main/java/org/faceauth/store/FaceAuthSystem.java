@@ -123,8 +123,8 @@ public final class FaceAuthSystem implements AutoCloseable {
     if (settings.templateKey().isPresent()) {
       throw new FaceAuthException(
           ErrorCode.INVALID_REQUEST,
-          "The template key comes from " + StoreSettings.TEMPLATE_KEY + "; rotate-key manages a key file. Unset it "
-              + "and point " + StoreSettings.KEY_FILE + " at a key file.");
+          "The template key comes from FACEAUTH_TEMPLATE_KEY; rotate-key manages a key file. Unset it "
+              + "and point FACEAUTH_KEY_FILE at a key file.");
     }
     KeyRingFile file = new KeyRingFile(settings.keyFile());
     KeyRing before = cipher.ring();
