@@ -1,7 +1,6 @@
 package org.faceauth.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +44,7 @@ final class EnrollCommand extends EngineCommand {
     UserId user = UserId.of(userId);
     List<byte[]> bytes = images.stream().map(ImageFiles::read).toList();
     UserProfile profile = new UserProfile(
-        Optional.ofNullable(name), Optional.ofNullable(email), consent ? Optional.of(Instant.now()) : Optional.empty());
+        Optional.ofNullable(name), Optional.ofNullable(email), consent ? Optional.of(session.system().clock().instant()) : Optional.empty());
     try {
       EnrollmentResult result = session.system().service().enroll(
           new EnrollmentRequest(user, profile, bytes, replace, allowDuplicate), RequestContext.cli());

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.evaluation.BatchEmbedder;
 import org.faceauth.core.evaluation.ClaimEvaluation;
@@ -32,6 +30,7 @@ import org.faceauth.core.template.IndexHit;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import org.faceauth.store.FaceAuthSystem;
+import org.faceauth.store.FileTree;
 import org.faceauth.store.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,7 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
       enrollAll(system.service(), data);
       return evaluate(data, faceEngine, system.service(), data.enrollment().size());
     } finally {
-      deleteTree(scratch);
+      FileTree.delete(scratch);
     }
   }
 
@@ -161,16 +160,6 @@ final class EvaluateCommand implements Callable<Integer> {
       return true;
     } catch (EnrollmentRejectedException e) {
       return false;
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      List<Path> paths = new ArrayList<>(walk.toList());
-      paths.sort(Comparator.reverseOrder());
-      for (Path p : paths) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

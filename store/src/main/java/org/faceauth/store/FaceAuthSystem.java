@@ -33,17 +33,19 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
+  private final Clock clock;
 
   private FaceAuthSystem(
       StoreSettings settings, Database database, TemplateCipher cipher, JdbcFaceStore store, DatasetFolder dataset,
-      FaceAuthService service) {
+      FaceAuthService service, Clock clock) {
     this.settings = settings;
     this.database = database;
     this.cipher = cipher;
     this.store = store;
     this.dataset = dataset;
     this.service = service;
-    this.apiKeys = new ApiKeyStore(database, Clock.systemUTC());
+    this.apiKeys = new ApiKeyStore(database, clock);
+    this.clock = clock;
   }
 
   /**
@@ -76,7 +78,7 @@ public final class FaceAuthSystem implements AutoCloseable {
       dataset.purgeStaged();
       FaceAuthService service = new FaceAuthService(
           engine, store, store, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database));
-      return new FaceAuthSystem(settings, database, cipher, store, dataset, service);
+      return new FaceAuthSystem(settings, database, cipher, store, dataset, service, clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -94,6 +96,11 @@ public final class FaceAuthSystem implements AutoCloseable {
   /** The REST server's API keys. */
   public ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /** The clock every part of the system reads the time from. */
+  public Clock clock() {
+    return clock;
   }
 
   public StoreSettings settings() {

@@ -2,6 +2,7 @@ package org.faceauth.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +44,11 @@ public class UsersController {
 
   private final FaceAuthService service;
   private final InferenceLimiter limiter;
+  private final Clock clock;
 
-  UsersController(FaceAuthService service, InferenceLimiter limiter) {
+  UsersController(FaceAuthService service, InferenceLimiter limiter, Clock clock) {
     this.service = service;
+    this.clock = clock;
     this.limiter = limiter;
   }
 
@@ -174,9 +177,9 @@ public class UsersController {
     return out;
   }
 
-  private static UserProfile profile(String displayName, String email, Boolean consent) {
+  private UserProfile profile(String displayName, String email, Boolean consent) {
     return new UserProfile(Optional.ofNullable(displayName), Optional.ofNullable(email),
-        Boolean.TRUE.equals(consent) ? Optional.of(Instant.now()) : Optional.empty());
+        Boolean.TRUE.equals(consent) ? Optional.of(clock.instant()) : Optional.empty());
   }
 
   private static FaceAuthException notFound(UserId user) {

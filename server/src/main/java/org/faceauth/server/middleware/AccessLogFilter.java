@@ -6,7 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.faceauth.server.security.ApiKeys;
@@ -26,9 +26,11 @@ public final class AccessLogFilter extends OncePerRequestFilter {
   private static final Logger ACCESS = LoggerFactory.getLogger("faceauth.access");
 
   private final ObjectMapper mapper;
+  private final Clock clock;
 
-  public AccessLogFilter(ObjectMapper mapper) {
+  public AccessLogFilter(ObjectMapper mapper, Clock clock) {
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   @Override
@@ -39,7 +41,7 @@ public final class AccessLogFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
     } finally {
       Map<String, Object> line = new LinkedHashMap<>();
-      line.put("time", Instant.now().toString());
+      line.put("time", clock.instant().toString());
       line.put("method", request.getMethod());
       line.put("path", request.getRequestURI());
       line.put("status", response.getStatus());
