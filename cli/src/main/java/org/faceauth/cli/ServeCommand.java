@@ -1,10 +1,21 @@
 package org.faceauth.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.faceauth.core.model.InferenceOptions;
+import org.faceauth.core.model.ModelDirectory;
+import org.faceauth.core.pipeline.EngineConfig;
+import org.faceauth.core.pipeline.RequiredModels;
 import org.faceauth.server.FaceAuthServer;
+import org.faceauth.server.config.ServerSettings;
+import org.faceauth.store.PrivateDataDirectory;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -30,9 +41,15 @@ final class ServeCommand implements Callable<Integer> {
       "org.apache.catalina.util.LifecycleBase",
       "org.apache.catalina.core.StandardService");
 
+  /** Loggers that narrate a normal start at INFO; quiet unless --debug (the banner says what matters). */
+  private static final List<String> START_UP_LOGGERS = List.of(
+      "org.springframework", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat");
+
   @Spec CommandSpec spec;
 
   @Mixin ModelsOption models = new ModelsOption();
+
+  private static final int DEFAULT_PORT = 8080;
 
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $FACEAUTH_PORT, else 8080).")
   Integer port;
@@ -51,9 +68,13 @@ final class ServeCommand implements Callable<Integer> {
     if (store.databaseUrl != null) {
       args.add("--faceauth.db-url=" + store.databaseUrl);
     }
-    models.directory().overrides().ifPresent(dir -> args.add("--faceauth.models-dir=" + dir));
+    ModelDirectory modelDirectory = models.directory();
+    modelDirectory.overrides().ifPresent(dir -> args.add("--faceauth.models-dir=" + dir));
+    checkBeforeStarting(modelDirectory);
     if (!((FaceAuthCli) spec.root().userObject()).debug) {
       FAILURE_LOGGERS.forEach(logger -> args.add("--logging.level." + logger + "=OFF"));
+      START_UP_LOGGERS.forEach(logger -> args.add("--logging.level." + logger + "=WARN"));
+      args.add("--spring.main.log-startup-info=false");
     }
     ConfigurableApplicationContext context = FaceAuthServer.start(args.toArray(String[]::new));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -66,5 +87,46 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return FaceAuthCli.EXIT_OK;
+  }
+
+  /**
+   * What can be checked in a moment is checked before Spring starts, so that a start that cannot succeed fails at
+   * once: every model the configured engine needs (all problems in one message), the data directory and the port.
+   * A wrong template key is found when the database opens, inside the start.
+   */
+  private void checkBeforeStarting(ModelDirectory modelDirectory) {
+    ServerSettings settings = Settings.environment();
+    EngineConfig engine = settings.engine().config(modelDirectory, new InferenceOptions(1));
+    modelDirectory.requireAll(RequiredModels.of(engine, settings.liveness().required()));
+    PrivateDataDirectory.secure(store.settings());
+    listeningPort().ifPresent(ServeCommand::requireFree);
+  }
+
+  /** The port the server will listen on, when it is known before Spring resolves its properties. */
+  private Optional<Integer> listeningPort() {
+    if (port != null) {
+      return Optional.of(port);
+    }
+    if (System.getenv("SERVER_PORT") != null) {
+      return Optional.empty();
+    }
+    String configured = System.getenv("FACEAUTH_PORT");
+    try {
+      return Optional.of(configured == null ? DEFAULT_PORT : Integer.parseInt(configured.strip()));
+    } catch (NumberFormatException e) {
+      throw new BadInputException("FACEAUTH_PORT must be a port number, not '" + configured + "'.", e);
+    }
+  }
+
+  private static void requireFree(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new PortInUseException(port, e);
+    }
   }
 }
