@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     List<byte[]> images = load();
     DetectorKind kind = detector == null ? options.verifyDetector : detector;
     try (FaceEngine engine = FaceEngine.lazy(options.config(workers.inference()))) {
-      FacePipeline pipeline = engine.pipeline(kind, options.model, false);
+      FacePipeline pipeline = engine.pipeline(kind, options.model(), false);
       warmUp(pipeline, images);
       long inferenceBefore = inferenceNanos(engine);
       List<StageTimings> timings = new ArrayList<>();
@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
       double totalMs = timings.stream().mapToLong(StageTimings::total).average().orElse(0) / 1e6;
       Json.println(spec.commandLine().getOut(), Json.object(
           "detector", kind.id(),
-          "model", options.model.id(),
+          "model", options.model().id(),
           "images", images.size(),
           "facesFound", faces,
           "threads", workers.threads,

@@ -40,9 +40,9 @@ final class EngineOptions {
   @Option(
       names = "--model",
       paramLabel = "M",
-      converter = Converters.Embedder.class,
-      description = "Embedding model: fr_feature or mobilefacenet (default: $FACEAUTH_ENGINE_MODEL, else fr_feature).")
-  EmbeddingModel model = settings.embeddingModel();
+      description = "Embedding model: fr_feature, mobilefacenet or the name of a descriptor NAME.properties in the "
+          + "models folder (default: $FACEAUTH_ENGINE_MODEL, else fr_feature).")
+  String modelName = settings.model();
 
   @Option(
       names = "--threshold",
@@ -53,8 +53,19 @@ final class EngineOptions {
   EngineConfig config(InferenceOptions inference) {
     return settings.config(models.directory(), inference)
         .withStrategy(new DetectorStrategy(enrollDetector, verifyDetector))
-        .withEmbeddingModel(model)
+        .withEmbeddingModel(model())
         .withThreshold(threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
+  }
+
+  /**
+   * The chosen embedding model.
+   *
+   * @throws IllegalArgumentException when no shipped model or descriptor has that name
+   */
+  EmbeddingModel model() {
+    return modelName == null
+        ? EngineConfig.DEFAULT_EMBEDDING_MODEL
+        : EmbeddingModel.resolve(modelName, models.directory());
   }
 
   FaceEngine open(InferenceOptions inference) {

@@ -119,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
     ClaimEvaluation result = ClaimEvaluation.of(enrolledIds, datasetUsers, scores, service.threshold());
     ErrorTradeoff tradeoff = ErrorTradeoff.of(result.genuineScores(), result.impostorScores());
     Path report = new EvaluationReport(faceEngine.decoder(), data).write(reportDirectory, result, tradeoff,
-        engine.model.id(), engine.enrollDetector.id(), engine.verifyDetector.id());
+        engine.model().id(), engine.enrollDetector.id(), engine.verifyDetector.id());
     Json.println(spec.commandLine().getOut(), Json.object(
         "far", Json.round(result.far(), 6),
         "frr", Json.round(result.frr(), 6),
@@ -134,7 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
         "impostorClaims", result.impostorClaims(),
         "falseAccepts", result.impostorAccepted(),
         "half", half.half.name().toLowerCase(Locale.ROOT),
-        "model", engine.model.id(),
+        "model", engine.model().id(),
         "enrollDetector", engine.enrollDetector.id(),
         "verifyDetector", engine.verifyDetector.id(),
         "report", report.toString()));

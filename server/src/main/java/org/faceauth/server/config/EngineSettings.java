@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enrollDetector detector of enrollment ({@code FACEAUTH_ENGINE_ENROLL_DETECTOR}; default mtcnn)
  * @param verifyDetector detector of verification and identification ({@code FACEAUTH_ENGINE_VERIFY_DETECTOR}; default
  *     yunet)
- * @param model embedding model ({@code FACEAUTH_ENGINE_MODEL}; default fr_feature)
+ * @param model embedding model ({@code FACEAUTH_ENGINE_MODEL}; default fr_feature): a shipped one or the name of a
+ *     descriptor in the models folder
  * @param threshold cosine threshold ({@code FACEAUTH_ENGINE_THRESHOLD}; default the model's calibrated one)
  * @param quality the enrollment quality gate's bounds
  */
@@ -61,9 +62,9 @@ public record EngineSettings(
         verifyDetector == null ? DetectorStrategy.DEFAULT.verify() : DetectorKind.parse(verifyDetector));
   }
 
-  /** The embedding model set, else the default. */
-  public EmbeddingModel embeddingModel() {
-    return model == null ? EngineConfig.DEFAULT_EMBEDDING_MODEL : EmbeddingModel.parse(model);
+  /** The embedding model set (shipped, or described in {@code models}), else the default. */
+  public EmbeddingModel embeddingModel(ModelDirectory models) {
+    return model == null ? EngineConfig.DEFAULT_EMBEDDING_MODEL : EmbeddingModel.resolve(model, models);
   }
 
   /**
@@ -74,7 +75,7 @@ public record EngineSettings(
   public EngineConfig config(ModelDirectory models, InferenceOptions inference) {
     return EngineConfig.defaults(models)
         .withStrategy(strategy())
-        .withEmbeddingModel(embeddingModel())
+        .withEmbeddingModel(embeddingModel(models))
         .withThreshold(threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold))
         .withQuality(quality.settings())
         .withInference(inference);

@@ -24,7 +24,7 @@ final class ModelInferenceMetrics implements MeterBinder {
     for (InferenceModel model : engine.loadedModels()) {
       FunctionCounter.builder("faceauth.model.inferences", model, InferenceModel::inferenceCalls)
           .description("Inferences run by each model loaded at start")
-          .tag("model", model.file().relativePath())
+          .tag("model", model.source().relativePath())
           .register(registry);
     }
   }

@@ -41,7 +41,7 @@ class SettingsBindingTest {
     EngineConfig config = settings.engine().config(ModelDirectory.bundled(), new InferenceOptions(1));
     assertThat(config.strategy().enroll()).isEqualTo(DetectorKind.MTCNN);
     assertThat(config.strategy().verify()).isEqualTo(DetectorKind.MTCNN);
-    assertThat(config.embeddingModel()).isEqualTo(EmbeddingModel.MOBILEFACENET);
+    assertThat(config.embeddingModel()).isSameAs(EmbeddingModel.MOBILEFACENET);
     assertThat(config.effectiveThreshold()).isEqualTo(0.42);
     assertThat(config.quality().maxYaw()).isEqualTo(0.3);
     assertThat(config.quality().minSharpness()).isEqualTo(QualitySettings.DEFAULT.minSharpness());
