@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code faceauth serve}: the REST server, until it is stopped (Ctrl-C or SIGTERM). A failed start ends with one line
  * per problem (every missing model at once, a port in use, an unusable data directory or template key) and the exit
- * code of its family; Spring's own failure report and stack traces only with {@code --debug}.
+ * code of its family; models, data directory and port are checked before Spring starts. Spring's start-up narration,
+ * its own failure report and stack traces only with {@code --debug}.
  */
 @Command(name = "serve", description = "Run the REST server (default: port 8080, SQLite in the data directory).")
 final class ServeCommand implements Callable<Integer> {
@@ -41,6 +42,8 @@ final class ServeCommand implements Callable<Integer> {
       "org.apache.catalina.util.LifecycleBase",
       "org.apache.catalina.core.StandardService");
 
+  private static final int DEFAULT_PORT = 8080;
+
   /** Loggers that narrate a normal start at INFO; quiet unless --debug (the banner says what matters). */
   private static final List<String> START_UP_LOGGERS = List.of(
       "org.springframework", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat");
@@ -48,8 +51,6 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ModelsOption models = new ModelsOption();
-
-  private static final int DEFAULT_PORT = 8080;
 
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $FACEAUTH_PORT, else 8080).")
   Integer port;
