@@ -3,6 +3,8 @@ package org.faceauth.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -10,10 +12,12 @@ import org.faceauth.core.detect.DetectorKind;
 import org.faceauth.core.embed.EmbeddingModel;
 import org.faceauth.core.model.InferenceOptions;
 import org.faceauth.core.model.ModelDirectory;
+import org.faceauth.core.model.ModelFile;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.quality.QualitySettings;
 import org.faceauth.store.StoreSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code FACEAUTH_*} environment variables bind to the settings the server and the command line share. */
 class SettingsBindingTest {
@@ -60,6 +64,19 @@ class SettingsBindingTest {
     assertThat(store.keyFile()).isEqualTo(Path.of("/etc/faceauth/template.keys"));
     assertThat(store.rawRetention()).isEqualTo(Duration.ofDays(7));
     assertThat(store.debugCrops()).isTrue();
+  }
+
+  @Test
+  void theModelSettingSelectsAnEmbedderDescribedInTheModelsFolder(@TempDir Path folder) throws IOException {
+    Files.write(folder.resolve("mfn.onnx"), ModelDirectory.bundled().bytes(ModelFile.MOBILEFACENET));
+    Files.writeString(folder.resolve("site_embedder.properties"), String.join("\n",
+        "kind=embedder", "file=mfn.onnx", "sha256=" + ModelFile.MOBILEFACENET.sha256(), "input-size=112x112",
+        "colour-order=rgb", "mean=127.5", "scale=0.0078125", "output-size=128", "threshold=0.4"));
+    ServerSettings settings = ServerSettings.fromEnvironment(Map.of("FACEAUTH_ENGINE_MODEL", "site_embedder"));
+    EngineConfig config = settings.engine().config(ModelDirectory.withOverrides(folder), new InferenceOptions(1));
+    assertThat(config.embeddingModel().versionedId()).isEqualTo("site_embedder@" + ModelFile.MOBILEFACENET.version());
+    assertThat(config.embeddingModel().normalization().std()).containsOnly(128f);
+    assertThat(config.effectiveThreshold()).isEqualTo(0.4);
   }
 
   @Test
