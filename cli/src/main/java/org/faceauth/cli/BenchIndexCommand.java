@@ -150,7 +150,7 @@ final class BenchIndexCommand implements Callable<Integer> {
       for (Path path : probePaths) {
         embedded.get(path).ifPresent(probes::add);
       }
-      return options.model.versionedId();
+      return options.model().versionedId();
     }
   }
 

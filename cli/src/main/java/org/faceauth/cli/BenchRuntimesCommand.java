@@ -59,11 +59,11 @@ final class BenchRuntimesCommand implements Callable<Integer> {
     try (FaceEngine engine = FaceEngine.lazy(
             models.lazyEngine().config().withInference(new InferenceOptions(1)));
         AlignedFace face = align(engine)) {
-      report(face, "onnxruntime, 1 intra-op thread", OnnxModel.load(models.directory(), model.file(),
+      report(face, "onnxruntime, 1 intra-op thread", OnnxModel.load(models.directory(), model.source(),
           new InferenceOptions(1)));
-      report(face, "onnxruntime, 2 intra-op threads", OnnxModel.load(models.directory(), model.file(),
+      report(face, "onnxruntime, 2 intra-op threads", OnnxModel.load(models.directory(), model.source(),
           new InferenceOptions(2)));
-      report(face, "opencv-dnn, one network per thread", OpenCvDnnModel.load(models.directory(), model.file(),
+      report(face, "opencv-dnn, one network per thread", OpenCvDnnModel.load(models.directory(), model.source(),
           new InferenceOptions(1), 2));
     }
     return FaceAuthCli.EXIT_OK;

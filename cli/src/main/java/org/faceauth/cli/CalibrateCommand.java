@@ -94,7 +94,7 @@ final class CalibrateCommand implements Callable<Integer> {
       double threshold = VerificationMetrics.thresholdAtFar(impostorScores, aimedFar);
       Json.println(spec.commandLine().getOut(), Json.object(
           "half", half.half.name().toLowerCase(Locale.ROOT),
-          "model", options.model.id(),
+          "model", options.model().id(),
           "enrollDetector", options.enrollDetector.id(),
           "verifyDetector", options.verifyDetector.id(),
           "targetFar", far,

@@ -31,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (FaceEngine engine = options.open(InferenceOptions.allCores())) {
-      FacePipeline enroll = engine.pipeline(options.enrollDetector, options.model, false);
+      FacePipeline enroll = engine.pipeline(options.enrollDetector, options.model(), false);
       Embedding a = embed(enroll, imageA);
       Embedding b = embed(engine.verificationPipeline(), imageB);
       MatchResult result = engine.matcher().match(b, List.of(a));
@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
           "score", Json.round(result.score(), 4),
           "threshold", Json.round(result.threshold(), 4),
           "match", result.match(),
-          "model", options.model.id(),
+          "model", options.model().id(),
           "enrollDetector", options.enrollDetector.id(),
           "verifyDetector", options.verifyDetector.id()));
     }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code faceauth detect}: where are the faces? One JSON line per image. */
-@Command(name = "detect", description = "Find faces: one JSON line per image with boxes, scores and 5 landmarks.")
+@Command(
+    name = "detect",
+    description = "Find faces: one JSON line per image with the detector, boxes, scores and 5 landmarks.")
 final class DetectCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +54,8 @@ final class DetectCommand implements Callable<Integer> {
         try (BgrImage decoded = engine.decoder().decode(ImageFiles.read(image))) {
           List<DetectedFace> faces = faceDetector.detect(decoded);
           Json.println(spec.commandLine().getOut(),
-              Json.object("image", image.toString(), "faces", faces.stream().map(Json::face).toList()));
+              Json.object("image", image.toString(), "detector", detector.id(),
+                  "faces", faces.stream().map(Json::face).toList()));
           if (annotate != null) {
             writeAnnotated(decoded, faces, annotatedPath(i));
           }

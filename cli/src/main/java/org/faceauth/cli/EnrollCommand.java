@@ -1,7 +1,6 @@
 package org.faceauth.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.faceauth.core.flow.EnrollmentRejectedException;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code faceauth enroll USER_ID IMAGE...}: enroll a person from 1 to 10 photos. */
 @Command(name = "enroll", description = "Enroll a person from 1 to 10 photos (each checked by the quality gate).")
-final class EnrollCommand extends StoreCommand {
+final class EnrollCommand extends EngineCommand {
   @Option(names = "--name", paramLabel = "NAME", description = "Display name.")
   String name;
 
@@ -44,7 +43,7 @@ final class EnrollCommand extends StoreCommand {
     UserId user = UserId.of(userId);
     List<byte[]> bytes = images.stream().map(ImageFiles::read).toList();
     UserProfile profile = new UserProfile(
-        Optional.ofNullable(name), Optional.ofNullable(email), consent ? Optional.of(Instant.now()) : Optional.empty());
+        Optional.ofNullable(name), Optional.ofNullable(email), consent ? Optional.of(session.system().clock().instant()) : Optional.empty());
     try {
       EnrollmentResult result = session.system().service().enroll(
           new EnrollmentRequest(user, profile, bytes, replace, allowDuplicate), RequestContext.cli());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * refused user and image.
  */
 @Command(name = "enroll-dir", description = "Enroll every user folder of DIR (DIR/<user_id>/*.jpg), with a summary.")
-final class EnrollDirCommand extends StoreCommand {
+final class EnrollDirCommand extends EngineCommand {
   @Option(names = "--replace", description = "Replace the templates of users already enrolled.")
   boolean replace;
 

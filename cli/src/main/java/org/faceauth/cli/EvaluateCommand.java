@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.evaluation.BatchEmbedder;
 import org.faceauth.core.evaluation.ClaimEvaluation;
@@ -33,6 +31,7 @@ import org.faceauth.core.template.IndexHit;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserProfile;
 import org.faceauth.store.FaceAuthSystem;
+import org.faceauth.store.FileTree;
 import org.faceauth.store.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--report",
       paramLabel = "DIR",
-      description = "Folder for report.html and its images (default: ./evaluation-report).")
+      description = "Folder for report.html and its images (default: evaluation-report in the current folder).")
   Path reportDirectory = Path.of("evaluation-report");
 
   @Parameters(paramLabel = "DATASET", description = "Folder in the dataset/ layout (raw/users, raw/test/...).")
@@ -83,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new BadInputException("The report folder must lie outside the dataset, which is only read.");
     }
     if (useDatabase) {
-      try (StoreOptions.Session session = store.open(engine, workers)) {
+      try (StoreOptions.Session session = store.open(engine.config(workers.inference()))) {
         return evaluate(data, session.engine(), session.system().service(), session.system().service().users().size());
       }
     }
@@ -93,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
       enrollAll(system.service(), data);
       return evaluate(data, faceEngine, system.service(), data.enrollment().size());
     } finally {
-      deleteTree(scratch);
+      FileTree.delete(scratch);
     }
   }
 
@@ -131,7 +130,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path report;
     try (Progress.Steps steps = Progress.track(err, "Writing report", EvaluationReport.steps(result))) {
       report = new EvaluationReport(faceEngine, data, steps::step).write(reportDirectory, result, tradeoff,
-          engine.model.id(), engine.enrollDetector.id(), engine.verifyDetector.id());
+          engine.model().id(), engine.enrollDetector.id(), engine.verifyDetector.id());
     }
     Json.println(spec.commandLine().getOut(), Json.object(
         "far", Json.round(result.far(), 6),
@@ -147,7 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
         "impostorClaims", result.impostorClaims(),
         "falseAccepts", result.impostorAccepted(),
         "half", half.half.name().toLowerCase(Locale.ROOT),
-        "model", engine.model.id(),
+        "model", engine.model().id(),
         "enrollDetector", engine.enrollDetector.id(),
         "verifyDetector", engine.verifyDetector.id(),
         "report", report.toString()));
@@ -173,16 +172,6 @@ final class EvaluateCommand implements Callable<Integer> {
       return true;
     } catch (EnrollmentRejectedException e) {
       return false;
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      List<Path> paths = new ArrayList<>(walk.toList());
-      paths.sort(Comparator.reverseOrder());
-      for (Path p : paths) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

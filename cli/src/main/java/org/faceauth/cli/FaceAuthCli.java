@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(
     name = "faceauth",
+    // Inherited: every command and subcommand answers --help (and --version).
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = FaceAuthCli.Version.class,
     description = "Self-hosted face authentication: enroll, verify, identify and erase users; detect, align, embed and "
@@ -140,7 +142,7 @@ public final class FaceAuthCli {
       List<String> lines = new ArrayList<>();
       lines.add("faceauth " + git.getProperty("git.build.version", "development") + ", commit " + commit
           + " (" + git.getProperty("git.commit.time", "commit time unknown") + ")");
-      ModelDirectory models = ModelDirectory.fromEnvironment();
+      ModelDirectory models = ModelsOption.fromEnvironment();
       lines.add("models (" + models.overrides().map(dir -> "bundled, overridden by " + dir).orElse("bundled") + "):");
       for (ModelFile file : ModelFile.values()) {
         lines.add("  " + file.relativePath() + " " + file.version() + " " + models.location(file));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code faceauth identify IMAGE}: who is this, among the enrolled users? */
 @Command(name = "identify", description = "Identify (1:N) the person in a photo among the enrolled users.")
-final class IdentifyCommand extends StoreCommand {
+final class IdentifyCommand extends EngineCommand {
   @Option(names = "--top", paramLabel = "K", description = "Most candidates to list (default: 3).")
   int top = 3;
 

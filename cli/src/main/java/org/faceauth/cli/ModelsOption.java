@@ -1,8 +1,8 @@
 package org.faceauth.cli;
 
 import java.nio.file.Path;
+import org.faceauth.core.model.InferenceOptions;
 import org.faceauth.core.model.ModelDirectory;
-import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
 import picocli.CommandLine.Option;
 
@@ -16,11 +16,17 @@ final class ModelsOption {
   Path models;
 
   ModelDirectory directory() {
-    return models == null ? ModelDirectory.fromEnvironment() : ModelDirectory.withOverrides(models);
+    return models == null ? fromEnvironment() : ModelDirectory.withOverrides(models);
   }
 
-  /** A default-configured engine over these models that loads only the models a command asks for. */
+  /** The bundled models, overridden by the folder {@code FACEAUTH_MODELS_DIR} names when it is set. */
+  static ModelDirectory fromEnvironment() {
+    Path configured = Settings.environment().modelsDir();
+    return configured == null ? ModelDirectory.bundled() : ModelDirectory.withOverrides(configured);
+  }
+
+  /** The configured engine over these models, loading only the models a command asks for. */
   FaceEngine lazyEngine() {
-    return FaceEngine.lazy(EngineConfig.defaults(directory()));
+    return FaceEngine.lazy(Settings.environment().engine().config(directory(), InferenceOptions.allCores()));
   }
 }

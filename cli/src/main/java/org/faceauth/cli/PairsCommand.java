@@ -55,7 +55,7 @@ final class PairsCommand implements Callable<Integer> {
     try (FaceEngine engine = options.open(workers.inference())) {
       BatchEmbedder batch = new BatchEmbedder(workers.threads);
       Map<Path, Optional<Embedding>> enrolled = batch.embed(
-          engine.pipeline(options.enrollDetector, options.model, false), pairs.stream().map(Pair::a).toList(),
+          engine.pipeline(options.enrollDetector, options.model(), false), pairs.stream().map(Pair::a).toList(),
           reportMiss);
       Map<Path, Optional<Embedding>> probes = batch.embed(
           engine.verificationPipeline(), pairs.stream().map(Pair::b).toList(), reportMiss);
@@ -83,7 +83,7 @@ final class PairsCommand implements Callable<Integer> {
           "tarAtFar1e3", Json.round(VerificationMetrics.tarAtFar(scored, FAR), 4),
           "eer", Json.round(VerificationMetrics.equalErrorRate(scored), 4),
           "failuresToAcquire", failures,
-          "model", options.model.id(),
+          "model", options.model().id(),
           "enrollDetector", options.enrollDetector.id(),
           "verifyDetector", options.verifyDetector.id()));
     }

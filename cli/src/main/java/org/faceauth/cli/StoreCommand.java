@@ -2,28 +2,33 @@ package org.faceauth.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.faceauth.core.model.InferenceOptions;
+import org.faceauth.core.model.ModelDirectory;
+import org.faceauth.core.pipeline.EngineConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that works on the stored users: it takes the engine, store and worker options, opens the database and
- * engine, runs, and closes them again.
+ * A command that works on the stored users: it takes the store options, opens the database, runs, and closes it
+ * again. Its engine is the configured one ({@code FACEAUTH_ENGINE_*}, {@code FACEAUTH_MODELS_DIR}), loaded only if the
+ * command needs a model; commands that run faces through it take the engine options ({@link EngineCommand}).
  */
 abstract class StoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin EngineOptions engine = new EngineOptions();
-
   @Mixin StoreOptions store = new StoreOptions();
-
-  @Mixin Workers workers = new Workers();
 
   @Override
   public final Integer call() throws Exception {
-    try (StoreOptions.Session session = store.open(engine, workers)) {
+    try (StoreOptions.Session session = store.open(engineConfig())) {
       return run(session);
     }
+  }
+
+  /** The engine configuration of this command. */
+  EngineConfig engineConfig() {
+    return Settings.environment().engine().config(ModelsOption.fromEnvironment(), new InferenceOptions(1));
   }
 
   /** The command's work on an open session; returns the exit code. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code faceauth verify USER_ID IMAGE}: is this photo the enrolled user? */
 @Command(name = "verify", description = "Verify (1:1) that a photo shows an enrolled user.")
-final class VerifyCommand extends StoreCommand {
+final class VerifyCommand extends EngineCommand {
   @Parameters(index = "0", paramLabel = "USER_ID", description = "The claimed user.")
   String userId;
 

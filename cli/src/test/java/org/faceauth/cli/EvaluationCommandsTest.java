@@ -48,7 +48,7 @@ class EvaluationCommandsTest {
 
   @Test
   void bench_reportsEveryStageAndThroughput() {
-    CliRun run = CliRun.of("bench", "--limit", "15",
+    CliRun run = CliRun.of("bench", "--detector", "blazeface", "--limit", "15",
         TestData.raw("users").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = run.json().get(0);
@@ -60,6 +60,14 @@ class EvaluationCommandsTest {
     assertThat(report.get("stagesMs").get("total").get("p50").asDouble()).isPositive();
     assertThat(report.get("imagesPerSecond").get("allCores").asDouble()).isPositive();
     assertThat(report.get("inferenceMsPerImage").asDouble()).isPositive();
+  }
+
+  @Test
+  void bench_leavesOutTheLandmarkStageOfADetectorThatFindsLandmarksWithTheBoxes() {
+    CliRun run = CliRun.of("bench", "--detector", "yunet", "--limit", "3", TestData.raw("users").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode stages = run.json().get(0).get("stagesMs");
+    assertThat(stages.fieldNames()).toIterable().containsExactly("decode", "detect", "align", "embed", "total");
   }
 
   @Test

@@ -2,9 +2,12 @@ package org.faceauth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,21 @@ class StartupTest {
       assertThat(run.err().lines()).containsExactly(
           "faceauth: Port " + taken.getLocalPort() + " is already in use");
     }
+  }
+
+  @Test
+  void serve_failsBeforeTheServerStartsWithoutItsStartUpLog(@TempDir Path dir) throws IOException {
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      CliRun run = CliRun.of("serve", "--port", Integer.toString(taken.getLocalPort()),
+          "--data-dir", dir.resolve("data").toString());
+      assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_PORT_IN_USE);
+    } finally {
+      System.setOut(console);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).as("the server's own output").isEmpty();
   }
 
   @Test

@@ -18,7 +18,7 @@ class UserCommandsTest {
 
   private CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--data", folder.resolve("data").toString()));
+    all.addAll(List.of("--data-dir", folder.resolve("data").toString()));
     return CliRun.of(all.toArray(String[]::new));
   }
 

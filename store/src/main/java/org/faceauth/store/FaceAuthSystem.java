@@ -41,6 +41,7 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
+  private final Clock clock;
 
   private FaceAuthSystem(
       StoreSettings settings, Database database, TemplateCipher cipher, JdbcTemplateStore store,
@@ -55,6 +56,7 @@ public final class FaceAuthSystem implements AutoCloseable {
     this.dataset = dataset;
     this.service = service;
     this.apiKeys = new ApiKeyStore(database, clock);
+    this.clock = clock;
   }
 
   /**
@@ -143,6 +145,11 @@ public final class FaceAuthSystem implements AutoCloseable {
     return apiKeys;
   }
 
+  /** The clock every part of the system reads the time from. */
+  public Clock clock() {
+    return clock;
+  }
+
   public StoreSettings settings() {
     return settings;
   }
@@ -170,8 +177,8 @@ public final class FaceAuthSystem implements AutoCloseable {
     if (settings.templateKey().isPresent()) {
       throw new FaceAuthException(
           ErrorCode.INVALID_REQUEST,
-          "The template key comes from " + StoreSettings.TEMPLATE_KEY + "; rotate-key manages a key file. Unset it "
-              + "and point " + StoreSettings.KEY_FILE + " at a key file.");
+          "The template key comes from FACEAUTH_TEMPLATE_KEY; rotate-key manages a key file. Unset it "
+              + "and point FACEAUTH_KEY_FILE at a key file.");
     }
     KeyRingFile file = new KeyRingFile(settings.keyFile());
     KeyRing before = cipher.ring();

@@ -2,11 +2,8 @@ package org.faceauth.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.faceauth.core.ErrorCode;
-import org.faceauth.core.FaceAuthException;
 
 /**
  * Where and how FaceAuth keeps its data.
@@ -25,15 +22,6 @@ public record StoreSettings(
     Path keyFile,
     Duration rawRetention,
     boolean debugCrops) {
-  /** Environment variables read by {@link #fromEnvironment}. */
-  public static final String DATA_DIR = "FACEAUTH_DATA_DIR";
-
-  public static final String DB_URL = "FACEAUTH_DB_URL";
-  public static final String TEMPLATE_KEY = "FACEAUTH_TEMPLATE_KEY";
-  public static final String KEY_FILE = "FACEAUTH_KEY_FILE";
-  public static final String RAW_RETENTION_DAYS = "FACEAUTH_RAW_RETENTION_DAYS";
-  public static final String DEBUG_CROPS = "FACEAUTH_DEBUG_CROPS";
-
   public StoreSettings {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(databaseUrl, "databaseUrl");
@@ -50,30 +38,6 @@ public record StoreSettings(
   }
 
   /**
-   * Settings from environment variables, each falling back to the embedded default under {@code FACEAUTH_DATA_DIR}
-   * (default {@code ./data}).
-   */
-  public static StoreSettings fromEnvironment(Map<String, String> env) {
-    Path data = Path.of(env.getOrDefault(DATA_DIR, "data"));
-    StoreSettings defaults = embedded(data);
-    String days = env.getOrDefault(RAW_RETENTION_DAYS, "0").strip();
-    Duration retention;
-    try {
-      retention = Duration.ofDays(Long.parseLong(days));
-    } catch (NumberFormatException e) {
-      throw new FaceAuthException(
-          ErrorCode.INVALID_REQUEST, RAW_RETENTION_DAYS + " must be a whole number of days, not '" + days + "'.");
-    }
-    return new StoreSettings(
-        data,
-        Optional.ofNullable(env.get(DB_URL)).filter(s -> !s.isBlank()).orElse(defaults.databaseUrl()),
-        Optional.ofNullable(env.get(TEMPLATE_KEY)).filter(s -> !s.isBlank()),
-        Optional.ofNullable(env.get(KEY_FILE)).filter(s -> !s.isBlank()).map(Path::of).orElse(defaults.keyFile()),
-        retention,
-        Boolean.parseBoolean(env.getOrDefault(DEBUG_CROPS, "false")));
-  }
-
-  /**
    * The same settings under another data directory: the SQLite file and the key file move with it unless they were
    * set explicitly elsewhere.
    */
@@ -87,6 +51,10 @@ public record StoreSettings(
         keyFile.equals(before.keyFile()) ? after.keyFile() : keyFile,
         rawRetention,
         debugCrops);
+  }
+
+  public StoreSettings withKeyFile(Path file) {
+    return new StoreSettings(dataDirectory, databaseUrl, templateKey, file, rawRetention, debugCrops);
   }
 
   public StoreSettings withDatabaseUrl(String url) {

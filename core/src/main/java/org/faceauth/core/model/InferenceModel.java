@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface InferenceModel extends AutoCloseable {
   /** The model file this was loaded from. */
-  ModelFile file();
+  ModelSource source();
 
   /**
    * Runs the model on one input and returns every output by name, in the model's order.

@@ -25,7 +25,7 @@ import org.faceauth.core.ErrorCode;
  * each time its bytes are handed out for loading.
  */
 public final class ModelDirectory {
-  /** Environment variable naming the optional override folder. */
+  /** Environment variable naming the optional override folder (bound by the server and CLI settings). */
   public static final String ENV = "FACEAUTH_MODELS_DIR";
 
   private final Optional<Path> overrides;
@@ -54,12 +54,6 @@ public final class ModelDirectory {
           + " bundled models.");
     }
     return new ModelDirectory(Optional.of(folder));
-  }
-
-  /** The bundled set, overridden by the folder named by {@code FACEAUTH_MODELS_DIR} when it is set. */
-  public static ModelDirectory fromEnvironment() {
-    String configured = System.getenv(ENV);
-    return configured == null || configured.isBlank() ? bundled() : withOverrides(Path.of(configured));
   }
 
   /** The override folder, if one is configured. */

@@ -5,7 +5,7 @@ package org.faceauth.core.model;
  * and origin. The {@code faceauth-models} module carries each of them as the class-path resource {@link #resource()};
  * its {@code MODELS.md} and {@code NOTICE} give sources and licences.
  */
-public enum ModelFile {
+public enum ModelFile implements ModelSource {
   MTCNN_PNET(
       "mtcnn/pnet.onnx",
       "46b2a12d3c48acea5d945bab1992cff1a24d5b7e130b2c688ea3ea6e4c3e9c65",
@@ -73,6 +73,7 @@ public enum ModelFile {
   }
 
   /** Path in the bundled set and under an override folder, with forward slashes. */
+  @Override
   public String relativePath() {
     return relativePath;
   }
@@ -92,12 +93,18 @@ public enum ModelFile {
     return origin;
   }
 
+  @Override
+  public byte[] bytes(ModelDirectory directory) {
+    return directory.bytes(this);
+  }
+
   /** The class-path resource of the bundled copy. */
   public String resource() {
     return RESOURCE_ROOT + relativePath;
   }
 
   /** A version tag derived from the file's content: the first 12 hex digits of its sha256. */
+  @Override
   public String version() {
     return sha256.substring(0, 12);
   }

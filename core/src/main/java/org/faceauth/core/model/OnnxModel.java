@@ -20,13 +20,13 @@ import org.faceauth.core.ErrorCode;
  * with its bare inference cost.
  */
 public final class OnnxModel implements InferenceModel {
-  private final ModelFile file;
+  private final ModelSource file;
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final LongAdder inferenceNanos = new LongAdder();
   private final LongAdder inferenceCalls = new LongAdder();
 
-  private OnnxModel(ModelFile file, OrtEnvironment environment, OrtSession session) {
+  private OnnxModel(ModelSource file, OrtEnvironment environment, OrtSession session) {
     this.file = file;
     this.environment = environment;
     this.session = session;
@@ -37,8 +37,8 @@ public final class OnnxModel implements InferenceModel {
    *
    * @throws ModelException if the file is missing, fails its checksum or cannot be loaded
    */
-  public static OnnxModel load(ModelDirectory directory, ModelFile file, InferenceOptions options) {
-    byte[] bytes = directory.bytes(file);
+  public static OnnxModel load(ModelDirectory directory, ModelSource file, InferenceOptions options) {
+    byte[] bytes = file.bytes(directory);
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
       sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -53,7 +53,7 @@ public final class OnnxModel implements InferenceModel {
   }
 
   @Override
-  public ModelFile file() {
+  public ModelSource source() {
     return file;
   }
 

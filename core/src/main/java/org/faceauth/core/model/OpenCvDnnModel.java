@@ -27,7 +27,7 @@ import org.opencv.dnn.Net;
  * memory stays bounded however many threads call. Thread-safe.
  */
 public final class OpenCvDnnModel implements InferenceModel {
-  private final ModelFile file;
+  private final ModelSource file;
   private final MatOfByte bytes;
   private final Semaphore permits;
   private final ConcurrentLinkedDeque<Net> idle = new ConcurrentLinkedDeque<>();
@@ -35,7 +35,7 @@ public final class OpenCvDnnModel implements InferenceModel {
   private final LongAdder inferenceCalls = new LongAdder();
   private final List<String> outputNames;
 
-  private OpenCvDnnModel(ModelFile file, MatOfByte bytes, int capacity, Net first) {
+  private OpenCvDnnModel(ModelSource file, MatOfByte bytes, int capacity, Net first) {
     this.file = file;
     this.bytes = bytes;
     this.permits = new Semaphore(capacity);
@@ -50,11 +50,11 @@ public final class OpenCvDnnModel implements InferenceModel {
    * @param capacity how many runs at once, each on its own network (more callers wait)
    * @throws ModelException if the file is missing, fails its checksum or cannot be loaded
    */
-  public static OpenCvDnnModel load(ModelDirectory directory, ModelFile file, InferenceOptions options, int capacity) {
+  public static OpenCvDnnModel load(ModelDirectory directory, ModelSource file, InferenceOptions options, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1");
     }
-    byte[] content = directory.bytes(file);
+    byte[] content = file.bytes(directory);
     OpenCv.load();
     Core.setNumThreads(options.intraOpThreads());
     MatOfByte bytes = new MatOfByte(content);
@@ -62,7 +62,7 @@ public final class OpenCvDnnModel implements InferenceModel {
   }
 
   @Override
-  public ModelFile file() {
+  public ModelSource source() {
     return file;
   }
 
@@ -101,7 +101,7 @@ public final class OpenCvDnnModel implements InferenceModel {
     }
   }
 
-  private static Net readNet(ModelFile file, MatOfByte bytes) {
+  private static Net readNet(ModelSource file, MatOfByte bytes) {
     try {
       Net net = Dnn.readNetFromONNX(bytes);
       net.setPreferableBackend(Dnn.DNN_BACKEND_OPENCV);

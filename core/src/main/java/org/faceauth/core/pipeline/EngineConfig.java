@@ -42,13 +42,16 @@ public record EngineConfig(
     Objects.requireNonNull(haarCascade, "haarCascade");
   }
 
+  /** The embedding model used unless configured otherwise. */
+  public static final EmbeddingModel DEFAULT_EMBEDDING_MODEL = EmbeddingModel.FR_FEATURE;
+
   /** Defaults everywhere except the models directory. */
   public static EngineConfig defaults(ModelDirectory models) {
     return new EngineConfig(
         models,
         InferenceOptions.allCores(),
         DetectorStrategy.DEFAULT,
-        EmbeddingModel.FR_FEATURE,
+        DEFAULT_EMBEDDING_MODEL,
         OptionalDouble.empty(),
         ImageLimits.DEFAULT,
         QualitySettings.DEFAULT,
@@ -70,6 +73,10 @@ public record EngineConfig(
 
   public EngineConfig withThreshold(OptionalDouble value) {
     return new EngineConfig(models, inference, strategy, embeddingModel, value, imageLimits, quality, haarCascade);
+  }
+
+  public EngineConfig withQuality(QualitySettings bounds) {
+    return new EngineConfig(models, inference, strategy, embeddingModel, threshold, imageLimits, bounds, haarCascade);
   }
 
   /** The decision threshold in force: the override, else the model's calibrated one. */

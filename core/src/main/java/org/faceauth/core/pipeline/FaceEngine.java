@@ -21,6 +21,7 @@ import org.faceauth.core.liveness.LivenessCheck;
 import org.faceauth.core.liveness.MiniFasNetCheck;
 import org.faceauth.core.match.Matcher;
 import org.faceauth.core.model.ModelFile;
+import org.faceauth.core.model.ModelSource;
 import org.faceauth.core.model.InferenceModel;
 import org.faceauth.core.model.OnnxModel;
 import org.faceauth.core.model.OpenCvDnnModel;
@@ -133,7 +134,7 @@ public final class FaceEngine implements AutoCloseable {
 
   /** The embedder of {@code model}, loaded on first use. */
   public FaceEmbedder embedder(EmbeddingModel model) {
-    return embedders.computeIfAbsent(model, m -> new OnnxFaceEmbedder(m, loadOnEveryThread(m.file())));
+    return embedders.computeIfAbsent(model, m -> new OnnxFaceEmbedder(m, loadOnEveryThread(m.source())));
   }
 
   /** The passive liveness check (the MiniFASNet pair), loaded on first use. */
@@ -171,7 +172,7 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /** One network per concurrent caller, up to two per core: beyond that, callers would only share the cores anyway. */
-  private synchronized OpenCvDnnModel loadOnEveryThread(ModelFile file) {
+  private synchronized OpenCvDnnModel loadOnEveryThread(ModelSource file) {
     int capacity = 2 * Runtime.getRuntime().availableProcessors();
     OpenCvDnnModel model = OpenCvDnnModel.load(config.models(), file, config.inference(), capacity);
     loaded.add(model);

@@ -7,7 +7,8 @@ import org.faceauth.core.detect.DetectorKind;
 import org.faceauth.core.model.ModelFile;
 
 /**
- * The model files a configuration cannot run without: both detectors of its strategy, its embedder and, when
+ * The catalogued model files a configuration cannot run without: both detectors of its strategy, its embedder
+ * (unless a descriptor in the models folder describes it: that file is checked when the descriptor is read) and, when
  * verification requires a live face, the passive liveness pair. Start-up checks them all at once and health reports
  * each of them.
  */
@@ -19,7 +20,9 @@ public final class RequiredModels {
     Set<ModelFile> files = EnumSet.noneOf(ModelFile.class);
     files.addAll(of(config.strategy().enroll(), config));
     files.addAll(of(config.strategy().verify(), config));
-    files.add(config.embeddingModel().file());
+    if (config.embeddingModel().source() instanceof ModelFile catalogued) {
+      files.add(catalogued);
+    }
     if (liveness) {
       files.add(ModelFile.ANTISPOOF_MINIFASNET_V2);
       files.add(ModelFile.ANTISPOOF_MINIFASNET_V1SE);

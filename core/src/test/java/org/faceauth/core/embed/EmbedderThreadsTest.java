@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every thread that runs an embedder gets full speed, and the embedder's outputs are those of ONNX Runtime (on which
@@ -96,11 +96,11 @@ class EmbedderThreadsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EmbeddingModel.class)
+  @MethodSource("org.faceauth.core.embed.EmbeddingModel#builtIn")
   void embed_agreesWithOnnxRuntimeOnRealFaces(EmbeddingModel model) {
     FaceEmbedder embedder = engine.embedder(model);
     try (OnnxFaceEmbedder onnxRuntime =
-        new OnnxFaceEmbedder(model, OnnxModel.load(TestData.models(), model.file(), new InferenceOptions(1)))) {
+        new OnnxFaceEmbedder(model, OnnxModel.load(TestData.models(), model.source(), new InferenceOptions(1)))) {
       for (String photo : FACES) {
         try (AlignedFace aligned = align(photo)) {
           float[] ours = embedder.embed(aligned).vector();

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,9 +45,12 @@ class AuthController {
   private final InferenceLimiter limiter;
   private final TokenIssuer tokens;
   private final FlowMetrics metrics;
+  private final Clock clock;
 
-  AuthController(FaceAuthService service, InferenceLimiter limiter, TokenIssuer tokens, FlowMetrics metrics) {
+  AuthController(
+      FaceAuthService service, InferenceLimiter limiter, TokenIssuer tokens, FlowMetrics metrics, Clock clock) {
     this.service = service;
+    this.clock = clock;
     this.limiter = limiter;
     this.tokens = tokens;
     this.metrics = metrics;
@@ -188,7 +192,7 @@ class AuthController {
     }
     if (result.outcome() == VerificationOutcome.LOCKED) {
       Instant until = result.lockedUntil().orElseThrow();
-      long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
+      long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds());
       throw new ApiException(ApiErrorCode.USER_LOCKED,
           "Verification of '" + user + "' is locked after repeated failed attempts; retry in " + seconds + " s.",
           Optional.of(seconds));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,11 @@ public class UsersController {
 
   private final FaceAuthService service;
   private final InferenceLimiter limiter;
+  private final Clock clock;
 
-  UsersController(FaceAuthService service, InferenceLimiter limiter) {
+  UsersController(FaceAuthService service, InferenceLimiter limiter, Clock clock) {
     this.service = service;
+    this.clock = clock;
     this.limiter = limiter;
   }
 
@@ -170,9 +173,9 @@ public class UsersController {
     return ResponseEntity.status(HttpStatus.CREATED).body(EnrollmentView.of(result));
   }
 
-  private static UserProfile profile(String displayName, String email, Boolean consent) {
+  private UserProfile profile(String displayName, String email, Boolean consent) {
     return new UserProfile(Optional.ofNullable(displayName), Optional.ofNullable(email),
-        Boolean.TRUE.equals(consent) ? Optional.of(Instant.now()) : Optional.empty());
+        Boolean.TRUE.equals(consent) ? Optional.of(clock.instant()) : Optional.empty());
   }
 
   private static FaceAuthException notFound(UserId user) {

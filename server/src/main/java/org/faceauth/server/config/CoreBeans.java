@@ -4,8 +4,6 @@ import java.time.Clock;
 import org.faceauth.core.flow.AccountStatus;
 import org.faceauth.core.flow.EnrollmentPolicy;
 import org.faceauth.core.flow.FaceAuthService;
-import org.faceauth.core.flow.LoginPolicy;
-import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.model.InferenceOptions;
 import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.pipeline.EngineConfig;
@@ -21,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The core library and the store as Spring beans: the engine checks every model the configuration needs at start (all
+ * The core library and the store as Spring beans, built from the bound {@link ServerSettings} (engine, liveness and
+ * store settings alike; nothing is read from the environment directly): the engine checks every model the configuration needs at start (all
  * missing or corrupt files stop the server in one message) and loads them, liveness included when verification
  * requires it; the system opens the database and the template index.
  */
@@ -35,10 +34,10 @@ public class CoreBeans {
   @Bean(destroyMethod = "close")
   FaceEngine faceEngine(ServerSettings settings) {
     ModelDirectory models = settings.modelsDir() == null
-        ? ModelDirectory.fromEnvironment()
+        ? ModelDirectory.bundled()
         : ModelDirectory.withOverrides(settings.modelsDir());
     // One thread per inference: the server's parallelism is its concurrent requests (bounded by InferenceLimiter).
-    EngineConfig config = EngineConfig.defaults(models).withInference(new InferenceOptions(1));
+    EngineConfig config = settings.engine().config(models, new InferenceOptions(1));
     models.requireAll(RequiredModels.of(config, settings.liveness().required()));
     FaceEngine engine = FaceEngine.open(config);
     if (settings.liveness().required()) {
@@ -54,22 +53,12 @@ public class CoreBeans {
 
   @Bean
   StoreSettings storeSettings(ServerSettings settings) {
-    StoreSettings store = StoreSettings.fromEnvironment(System.getenv());
-    if (settings.dataDir() != null) {
-      store = store.withDataDirectory(settings.dataDir());
-    }
-    if (settings.dbUrl() != null && !settings.dbUrl().isBlank()) {
-      store = store.withDatabaseUrl(settings.dbUrl());
-    }
-    return store;
+    return settings.store();
   }
 
   @Bean(destroyMethod = "close")
   FaceAuthSystem faceAuthSystem(StoreSettings store, FaceEngine engine, Clock clock, ServerSettings settings) {
-    ServerSettings.Lockout lockout = settings.lockout();
-    return FaceAuthSystem.open(store, engine, clock,
-        new LivenessPolicy(settings.liveness().required(), settings.liveness().threshold()),
-        new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), settings.verify().hideUnknownUsers()),
+    return FaceAuthSystem.open(store, engine, clock, settings.livenessPolicy(), settings.loginPolicy(),
         new EnrollmentPolicy(settings.enrollment().consentRequired()));
   }
 

@@ -2,16 +2,37 @@ package org.faceauth.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.faceauth.core.ErrorCode;
+import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.flow.LoginPolicy;
+import org.faceauth.core.liveness.LivenessPolicy;
+import org.faceauth.store.StoreSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The server's {@code faceauth.*} settings (environment variables such as {@code FACEAUTH_DATA_DIR} bind to them).
+ * FaceAuth's {@code faceauth.*} settings, bound once by Spring's relaxed binding from {@code application.properties},
+ * command-line properties and environment variables alike ({@code FACEAUTH_DATA_DIR},
+ * {@code FACEAUTH_ENGINE_VERIFY_DETECTOR}, …). The server gets them as a bean; the command line binds the same record
+ * from the environment with {@link #fromEnvironment}, so both read the same names with the same defaults.
  *
  * @param dataDir data directory (default: $FACEAUTH_DATA_DIR, else ./data)
  * @param dbUrl JDBC URL (default: SQLite in the data directory)
  * @param modelsDir folder of model files replacing the bundled ones (default: $FACEAUTH_MODELS_DIR, else none)
+ * @param templateKey base64 of a 32-byte AES template key, instead of the key file
+ * @param keyFile the template key ring file (default: {@code template.keys} in the data directory)
+ * @param rawRetentionDays days raw enrollment uploads are kept (0: never written)
+ * @param debugCrops whether the aligned crop of each enrollment is written under {@code dataset/processed/users}
+ * @param engine detectors per flow, embedding model, threshold and quality gate
  * @param bootstrapAdminKey the first admin key, for scripts and CI; otherwise one is made and printed once
  * @param corsOrigins origins allowed to call the API from a browser
  * @param rateLimit requests per minute per API key and per client address
@@ -28,6 +49,11 @@ public record ServerSettings(
     Path dataDir,
     String dbUrl,
     Path modelsDir,
+    String templateKey,
+    Path keyFile,
+    @DefaultValue("0") int rawRetentionDays,
+    @DefaultValue("false") boolean debugCrops,
+    @DefaultValue EngineSettings engine,
     String bootstrapAdminKey,
     @DefaultValue List<String> corsOrigins,
     @DefaultValue RateLimit rateLimit,
@@ -38,6 +64,45 @@ public record ServerSettings(
     @DefaultValue Token token,
     @DefaultValue Liveness liveness,
     @DefaultValue Enrollment enrollment) {
+  /** The prefix of every setting. */
+  public static final String PREFIX = "faceauth";
+
+  /**
+   * The settings given as environment variables ({@code FACEAUTH_*}), bound exactly as the server binds them, for the
+   * command line.
+   */
+  public static ServerSettings fromEnvironment(Map<String, String> environment) {
+    Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(environment))));
+    return binder.bindOrCreate(PREFIX, Bindable.of(ServerSettings.class));
+  }
+
+  /** Whether verification needs a live face, and the passive check's threshold. */
+  public LivenessPolicy livenessPolicy() {
+    return new LivenessPolicy(liveness.required(), liveness.threshold());
+  }
+
+  /** The lockout, and whether ids that are not enrolled are answered like a no-match. */
+  public LoginPolicy loginPolicy() {
+    return new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), verify.hideUnknownUsers());
+  }
+
+  /** Where and how the data is kept: the embedded default under the data directory, with what is set applied. */
+  public StoreSettings store() {
+    if (rawRetentionDays < 0) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
+          "faceauth.raw-retention-days (FACEAUTH_RAW_RETENTION_DAYS) must be 0 or more, not " + rawRetentionDays + ".");
+    }
+    StoreSettings store = StoreSettings.embedded(dataDir == null ? Path.of("data") : dataDir)
+        .withTemplateKey(Optional.ofNullable(templateKey).filter(key -> !key.isBlank()))
+        .withRawRetention(Duration.ofDays(rawRetentionDays))
+        .withDebugCrops(debugCrops);
+    if (keyFile != null) {
+      store = store.withKeyFile(keyFile);
+    }
+    return dbUrl == null || dbUrl.isBlank() ? store : store.withDatabaseUrl(dbUrl);
+  }
+
   /** Requests per minute. */
   public record RateLimit(@DefaultValue("600") int perKeyPerMinute, @DefaultValue("300") int perAddressPerMinute) {}
 

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.store.FileTree;
 import org.faceauth.core.flow.FaceArchive;
 import org.faceauth.core.image.ImageFormat;
 import org.faceauth.core.user.UserId;
@@ -218,7 +219,7 @@ public final class DatasetFolder implements FaceArchive {
   @Override
   public void erase(UserId user) {
     try {
-      deleteTree(uploadsOf(user));
+      FileTree.delete(uploadsOf(user));
       Files.deleteIfExists(cropOf(user));
       Files.deleteIfExists(embeddingsOf(user));
       Files.deleteIfExists(embeddingsManifestOf(user));
@@ -324,19 +325,6 @@ public final class DatasetFolder implements FaceArchive {
           .map(Integer::parseInt)
           .max(Comparator.naturalOrder());
       return max.map(n -> n + 1).orElse(1);
-    }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 
