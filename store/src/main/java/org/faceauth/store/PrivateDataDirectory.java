@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * created 0600 before SQLite opens it, so the {@code -wal} and {@code -shm} files SQLite creates next to it take the
  * same mode; existing ones are tightened too. Does nothing on file systems without POSIX permissions.
  */
-final class PrivateDataDirectory {
+public final class PrivateDataDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(PrivateDataDirectory.class);
   private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -36,7 +36,7 @@ final class PrivateDataDirectory {
    *
    * @throws FaceAuthException {@link ErrorCode#DATASET_IO_FAILED} when a permission cannot be read or set
    */
-  static void secure(StoreSettings settings) {
+  public static void secure(StoreSettings settings) {
     Path directory = settings.dataDirectory();
     try {
       if (!Files.isDirectory(directory)) {
@@ -97,7 +97,7 @@ final class PrivateDataDirectory {
   }
 
   /** The file of a SQLite JDBC URL ({@code jdbc:sqlite:FILE[?options]}), unless it is in memory. */
-  static Optional<Path> sqliteFile(String url) {
+  public static Optional<Path> sqliteFile(String url) {
     if (!url.startsWith("jdbc:sqlite:")) {
       return Optional.empty();
     }
