@@ -34,6 +34,9 @@ import org.flywaydb.core.api.output.ValidateResult;
 final class SqliteBackupFile {
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int INTEGRITY_ERRORS_SHOWN = 5;
+  /** SQLite's primary result codes for a damaged file and for a file that is not a database. */
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
 
   private final Path file;
 
@@ -61,6 +64,10 @@ final class SqliteBackupFile {
       return new BackupContents(
           version, count(c, "users"), count(c, "templates"), count(c, "api_keys"), keyIds(c));
     } catch (SQLException e) {
+      int primary = e.getErrorCode() & 0xff;
+      if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+        throw invalid(name + " is damaged: SQLite cannot read it (" + e.getMessage() + ").", e);
+      }
       throw invalid(name + " cannot be read as a FaceAuth database: " + e.getMessage(), e);
     }
   }
