@@ -65,7 +65,8 @@ class BackupRestoreCommandsTest {
   }
 
   private CliRun restore(Path file, String... extra) {
-    List<String> args = new ArrayList<>(List.of("restore", file.toString(), "--data", folder.resolve("data").toString()));
+    List<String> args =
+        new ArrayList<>(List.of("restore", file.toString(), "--data", folder.resolve("data").toString()));
     args.addAll(Arrays.asList(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -79,7 +80,8 @@ class BackupRestoreCommandsTest {
     }
     assertThat(Files.readString(keys)).isEqualTo(Files.readString(shared.resolve("data/template.keys")));
 
-    CliRun plain = CliRun.of("backup", folder.resolve("plain.db").toString(), "--data", shared.resolve("data").toString());
+    CliRun plain =
+        CliRun.of("backup", folder.resolve("plain.db").toString(), "--data", shared.resolve("data").toString());
     assertThat(plain.exitCode()).as(plain.err()).isZero();
     JsonNode made = plain.json().get(0);
     assertThat(made.get("users").asInt()).isEqualTo(1);
@@ -141,6 +143,16 @@ class BackupRestoreCommandsTest {
         .endsWith("Nothing was restored.");
     assertThat(folder.resolve("data/faceauth.db")).doesNotExist();
     assertThat(folder.resolve("data/template.keys")).doesNotExist();
+
+    Path ownKeys = Files.copy(wrongKeys, Files.createDirectories(folder.resolve("data")).resolve("template.keys"));
+    CliRun keyFileInTheWay = restore(backup, "--keys", keys.toString());
+    assertThat(keyFileInTheWay.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
+    assertThat(keyFileInTheWay.err().lines()).containsExactly("faceauth: The key file " + ownKeys
+        + " holds other keys than " + keys + "; restoring would replace it. Force the replacement if its keys are no "
+        + "longer needed.");
+    assertThat(Files.readString(ownKeys)).isEqualTo(Files.readString(wrongKeys));
+    assertThat(restore(backup, "--keys", keys.toString(), "--force").exitCode()).isZero();
+    assertThat(Files.readString(ownKeys)).isEqualTo(Files.readString(keys));
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.util.List;
  * @param users users, enrolled or only created
  * @param templates encrypted face templates
  * @param apiKeys API keys (stored as hashes), revoked ones included
- * @param keyIds the template keys its templates are encrypted with, sorted: the key ring that restores it must hold them
+ * @param keyIds the template keys its templates are encrypted with, sorted: the key ring that restores it must hold
+ *     them
  */
 public record BackupContents(String schemaVersion, int users, int templates, int apiKeys, List<String> keyIds) {
   public BackupContents {

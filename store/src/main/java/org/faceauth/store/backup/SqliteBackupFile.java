@@ -179,7 +179,8 @@ final class SqliteBackupFile {
   }
 
   private static int count(Connection c, String table) throws SQLException {
-    try (Statement select = c.createStatement(); ResultSet rows = select.executeQuery("SELECT COUNT(*) FROM " + table)) {
+    try (Statement select = c.createStatement();
+        ResultSet rows = select.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rows.next();
       return rows.getInt(1);
     }

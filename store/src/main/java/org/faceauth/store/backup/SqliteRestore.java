@@ -119,12 +119,14 @@ public final class SqliteRestore {
   private static void createPrivateFolder(Path folder) {
     try {
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+            folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectories(folder);
       }
     } catch (IOException e) {
-      throw new FaceAuthException(ErrorCode.STORE_FAILED, "Cannot create the folder " + folder + ": " + e.getMessage(), e);
+      throw new FaceAuthException(
+          ErrorCode.STORE_FAILED, "Cannot create the folder " + folder + ": " + e.getMessage(), e);
     }
   }
 
