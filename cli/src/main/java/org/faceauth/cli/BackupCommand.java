@@ -2,8 +2,8 @@ package org.faceauth.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.faceauth.store.StoreSettings;
 import org.faceauth.store.backup.BackupContents;
 import org.faceauth.store.backup.SqliteBackup;
 import picocli.CommandLine.Command;
@@ -48,17 +48,14 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StoreSettings settings = store.settings();
-    SqliteBackup backup = new SqliteBackup(settings);
-    SqliteBackup.Result result = backup.create(file);
-    List<String> exported = keyOut == null ? List.of() : backup.exportKeyRing(keyOut, file);
+    SqliteBackup.Result result = new SqliteBackup(store.settings()).create(file, Optional.ofNullable(keyOut));
     BackupContents contents = result.contents();
     Json.println(spec.commandLine().getOut(), new Output(
         result.file().toString(), result.bytes(), contents.schemaVersion(), contents.users(), contents.templates(),
         contents.apiKeys(), contents.keyIds(), result.keyRing(), keyOut == null ? null : keyOut.toString()));
-    if (keyOut != null) {
-      spec.commandLine().getErr().println("The key ring (" + String.join(", ", exported) + ") is in " + keyOut
-          + ": keep it apart from the backup; restore takes it with --keys.");
+    if (result.exportedKeyIds().isPresent()) {
+      spec.commandLine().getErr().println("The key ring (" + String.join(", ", result.exportedKeyIds().get())
+          + ") is in " + keyOut + ": keep it apart from the backup; restore takes it with --keys.");
     } else if (!contents.keyIds().isEmpty()) {
       spec.commandLine().getErr().println("The backup's templates need key " + String.join(", ", contents.keyIds())
           + ", which is not in the backup: keep a copy of " + result.keyRing()

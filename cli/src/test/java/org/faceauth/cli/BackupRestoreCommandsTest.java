@@ -238,6 +238,7 @@ class BackupRestoreCommandsTest {
     assertThat(keysBesideBackup.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(keysBesideBackup.err()).contains("The key ring must not lie beside the backup");
     assertThat(folder.resolve("b.keys")).doesNotExist();
+    assertThat(folder.resolve("b.db")).as("refused before anything is copied").doesNotExist();
 
     CliRun postgres = CliRun.of("backup", folder.resolve("pg.db").toString(),
         "--db", "jdbc:postgresql://127.0.0.1:5432/faceauth?user=postgres");

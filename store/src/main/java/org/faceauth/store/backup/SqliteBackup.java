@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@code VACUUM INTO} was chosen over SQLite's page-copying backup API ({@code backup to} in xerial's driver) because
  * that API restarts whenever another connection writes, so under a steady enrollment load it may never finish, and it
  * copies free pages too, while {@code VACUUM INTO} writes only live rows (nothing an erasure freed). The file holds the
- * templates encrypted, never the key ring: the result names the keys it needs and where they are, and
- * {@link #exportKeyRing} writes them to a separate file on request.
+ * templates encrypted, never the key ring: the result names the keys it needs and where they are, and on request the
+ * ring that was checked against the copy is written to a separate file.
  */
 public final class SqliteBackup {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteBackup.class);
@@ -58,19 +58,23 @@ public final class SqliteBackup {
    * @param bytes its size
    * @param contents what it holds, read back from it
    * @param keyRing where the key ring that decrypts it is kept: the key file's path or {@code FACEAUTH_TEMPLATE_KEY}
+   * @param exportedKeyIds the ids of the keys written to the separate key ring file, if one was asked for
    */
-  public record Result(Path file, long bytes, BackupContents contents, String keyRing) {}
+  public record Result(
+      Path file, long bytes, BackupContents contents, String keyRing, Optional<List<String>> exportedKeyIds) {}
 
   /**
    * Writes a consistent copy of the store's SQLite database to {@code target}, which must not exist yet and must not
    * be in the folder that holds the key file. The copy is written under a temporary name beside {@code target},
    * checked (integrity, schema, every key it needs present in the store's key ring), then renamed into place.
    *
-   * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} when the store is not SQLite or the target is not
+   * @param keyRingOut where to write the store's key ring as well (owner-only): a file that does not exist, outside
+   *     {@code target}'s folder, since the operator keeps the two apart (either alone reveals no template)
+   * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} when the store is not SQLite or a target is not
    *     acceptable; {@link ErrorCode#STORE_FAILED} when the database cannot be copied; a key code when the key ring
-   *     cannot be read or lacks a key the copy needs (then nothing is left behind)
+   *     cannot be read or lacks a key the copy needs. On failure no backup file is left behind.
    */
-  public Result create(Path target) {
+  public Result create(Path target, Optional<Path> keyRingOut) {
     Path database = sqliteDatabase(settings);
     if (!Files.isRegularFile(database)) {
       throw new FaceAuthException(ErrorCode.STORE_FAILED,
@@ -89,6 +93,7 @@ public final class SqliteBackup {
           "A backup in " + folder + " would lie beside the template key file " + settings.keyFile()
               + ": write it to another folder, so that whoever gets the backup does not get the key.");
     }
+    keyRingOut.ifPresent(keyFile -> requireApart(keyFile, folder));
     Path temporary = createOwnerOnly(folder, ".faceauth-backup-");
     try {
       snapshot(database, temporary);
@@ -100,9 +105,11 @@ public final class SqliteBackup {
             "The store's key ring (" + keyRingSource(settings) + ") lacks key " + String.join(", ", missing)
                 + " that the copied templates need: was the key rotated during the backup? Run it again.");
       }
+      keyRingOut.ifPresent(keyFile -> new KeyRingFile(keyFile).save(ring));
       force(temporary);
       moveIntoPlace(temporary, target);
-      return new Result(target, Files.size(target), contents, keyRingSource(settings));
+      return new Result(
+          target, Files.size(target), contents, keyRingSource(settings), keyRingOut.map(keyFile -> ring.ids()));
     } catch (IOException e) {
       throw new FaceAuthException(ErrorCode.STORE_FAILED, "Cannot write the backup " + target + ": "
           + e.getMessage(), e);
@@ -111,26 +118,16 @@ public final class SqliteBackup {
     }
   }
 
-  /**
-   * Writes the store's template key ring to {@code keyFile} (owner-only), which must not exist and must not be in
-   * the backup's folder: the operator keeps it apart from the backup, since either alone reveals no template.
-   *
-   * @return the ids of the keys written
-   * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} for a file that exists or lies beside the backup
-   */
-  public List<String> exportKeyRing(Path keyFile, Path backup) {
+  private static void requireApart(Path keyFile, Path backupFolder) {
     if (Files.exists(keyFile)) {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           keyFile + " already exists; the key ring is never written over a file: choose another name.");
     }
-    if (sameFolder(backup.toAbsolutePath().getParent(), keyFile)) {
+    if (sameFolder(backupFolder, keyFile)) {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
-          "The key ring must not lie beside the backup in " + backup.toAbsolutePath().getParent()
+          "The key ring must not lie beside the backup in " + backupFolder
               + ": write it to another folder (or medium) and keep the two apart.");
     }
-    KeyRing ring = keyRing(settings);
-    new KeyRingFile(keyFile).save(ring);
-    return ring.ids();
   }
 
   /** The SQLite database file of {@code settings}, or a refusal naming the PostgreSQL tools. */
