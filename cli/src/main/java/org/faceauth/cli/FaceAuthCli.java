@@ -47,6 +47,8 @@ import picocli.CommandLine.ScopeType;
       ExportEmbeddingsCommand.class,
       RebuildCommand.class,
       RotateKeyCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       BenchIndexCommand.class,
       BenchRuntimesCommand.class,
       LivenessCommand.class,

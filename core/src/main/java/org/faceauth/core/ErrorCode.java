@@ -58,7 +58,9 @@ public enum ErrorCode {
   /** A stored template does not decrypt with the configured key (wrong key or tampered row). */
   TEMPLATE_KEY_MISMATCH(Family.STORAGE),
   /** A file under dataset/ could not be read or written. */
-  DATASET_IO_FAILED(Family.STORAGE);
+  DATASET_IO_FAILED(Family.STORAGE),
+  /** A backup file is not a FaceAuth database this version can restore (corrupt, not SQLite, unknown schema). */
+  BACKUP_INVALID(Family.INVALID_REQUEST);
 
   /** Groups of codes that share one handling (exit code, HTTP status family). */
   public enum Family {

@@ -97,7 +97,7 @@ public final class PrivateDataDirectory {
   }
 
   /** The file of a SQLite JDBC URL ({@code jdbc:sqlite:FILE[?options]}), unless it is in memory. */
-  static Optional<Path> sqliteFile(String url) {
+  public static Optional<Path> sqliteFile(String url) {
     if (!url.startsWith("jdbc:sqlite:")) {
       return Optional.empty();
     }

@@ -13,7 +13,7 @@ public final class ErrorStatus {
   /** The status a core failure is answered with. */
   public static HttpStatus of(ErrorCode code) {
     return switch (code) {
-      case IMAGE_EMPTY, INVALID_USER_ID, INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+      case IMAGE_EMPTY, INVALID_USER_ID, INVALID_REQUEST, BACKUP_INVALID -> HttpStatus.BAD_REQUEST;
       case IMAGE_TOO_LARGE, IMAGE_TOO_MANY_PIXELS -> HttpStatus.PAYLOAD_TOO_LARGE;
       case IMAGE_UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
       case IMAGE_TOO_SMALL, IMAGE_TRUNCATED, IMAGE_CORRUPT, ENROLLMENT_REJECTED, CONSENT_REQUIRED ->

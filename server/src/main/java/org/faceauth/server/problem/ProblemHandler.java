@@ -190,6 +190,7 @@ public final class ProblemHandler {
       case TEMPLATE_KEY_MISSING, TEMPLATE_KEY_MISMATCH ->
           Optional.of("The server cannot read its encrypted face templates." + operator);
       case DATASET_IO_FAILED -> Optional.of("The server could not read or write its face files." + operator);
+      case BACKUP_INVALID -> Optional.of("The server could not use a backup file." + operator);
       default -> Optional.empty();
     };
   }
