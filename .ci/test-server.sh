@@ -15,7 +15,7 @@ npm_tool() {
 start_test_server() {
   local port="$1" data="$2" admin_key="$3"
   mkdir -p "$data"
-  FACEAUTH_BOOTSTRAP_ADMIN_KEY="$admin_key" java --add-modules jdk.incubator.vector -jar cli/target/faceauth-cli.jar serve --port "$port" \
+  FACEAUTH_BOOTSTRAP_ADMIN_KEY="$admin_key" java -jar cli/target/faceauth-cli.jar serve --port "$port" \
     --data-dir "$data" > "$data/server.log" 2>&1 &
   TEST_SERVER_PID=$!
   TEST_SERVER_LOG="$data/server.log"

@@ -83,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
           "stagesMs", stages(timings),
           "imagesPerSecond", Json.object(
               "oneThread", Json.round(images.size() / oneThreadSeconds, 1),
-              "allCores", Json.round(images.size() / allCoresSeconds, 1)),
+              "allCores", Json.round(images.size() / allCoresSeconds, 1),
+              "allCoresOverOneThread", Json.round(oneThreadSeconds / allCoresSeconds, 2)),
           "meanTotalMs", Json.round(totalMs, 2),
           "inferenceMsPerImage", Json.round(inferenceMs, 2),
           "totalOverInference", Json.round(totalMs / inferenceMs, 3)));

@@ -59,6 +59,7 @@ class EvaluationCommandsTest {
     }
     assertThat(report.get("stagesMs").get("total").get("p50").asDouble()).isPositive();
     assertThat(report.get("imagesPerSecond").get("allCores").asDouble()).isPositive();
+    assertThat(report.get("imagesPerSecond").get("allCoresOverOneThread").asDouble()).isPositive();
     assertThat(report.get("inferenceMsPerImage").asDouble()).isPositive();
   }
 
@@ -71,16 +72,19 @@ class EvaluationCommandsTest {
   }
 
   @Test
-  void benchIndex_reportsLatencyAndAgreementOfTheQuantisedScanWithExactSearch() {
-    CliRun run = CliRun.of("bench-index", "--templates", "30000", "--dimensions", "64", "--searches", "40");
+  void benchIndex_reportsLatencyAgreementAndMemoryOnOneLinePerSize() {
+    CliRun run = CliRun.of(
+        "bench-index", "--templates", "30000,25000", "--dimensions", "64", "--searches", "40");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    JsonNode report = run.json().get(0);
-    assertThat(report.get("templates").asInt()).isEqualTo(30000);
+    List<JsonNode> lines = run.json();
+    assertThat(lines).extracting(line -> line.get("templates").asInt()).containsExactly(25000, 30000);
+    JsonNode report = lines.get(1);
     assertThat(report.get("searchMs").get("p95").asDouble()).isPositive();
     assertThat(report.get("exactSearchMs").get("p95").asDouble()).isPositive();
     assertThat(report.get("top1Agreement").get("probes").asInt()).isEqualTo(40);
     assertThat(report.get("top1Agreement").get("share").asDouble()).isGreaterThanOrEqualTo(0.95);
-    assertThat(report.get("bytesPerTemplate").get("layout").asInt()).isEqualTo(5 * 64 + 8);
+    assertThat(report.get("chanceProbeAgreement").get("probes").asInt()).isEqualTo(100);
+    assertThat(report.get("bytesPerTemplate").get("layout").asInt()).isEqualTo(4 * 64 + 64 / 8 + 4);
   }
 
   @Test

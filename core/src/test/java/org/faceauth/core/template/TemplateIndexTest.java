@@ -99,28 +99,12 @@ class TemplateIndexTest {
     return Embedding.normalized(MODEL, v);
   }
 
-  @Test
-  void theVectorKernelGivesTheScalarKernelsInteger() {
-    Random random = new Random(11);
-    for (int d : new int[] {512, 128, 37, 16, 5}) {
-      byte[] codes = new byte[3 * d];
-      random.nextBytes(codes);
-      short[] query = new short[d];
-      for (int i = 0; i < d; i++) {
-        query[i] = (short) (random.nextInt(255) - 127);
-        codes[d + i] = (byte) Math.max(-127, codes[d + i]);
-      }
-      assertThat(new VectorInt8Dot().dot(codes, d, query)).isEqualTo(new ScalarInt8Dot().dot(codes, d, query));
-    }
-    assertThat(TemplateIndex.kernel()).isEqualTo("vector-api");
-  }
-
   /**
-   * A large index takes the quantised scan: its hits are the exact search's, with exact scores, for probes near a
-   * template (a user's own new photo) and for probes near nothing (a stranger).
+   * A large index takes the sign-code scan: for a probe near a template (a user's own new photo) its best user is the
+   * exact search's; for any probe, near or not, every score it returns is the user's exact score, best first.
    */
   @Test
-  void aLargeIndexFindsWhatExactSearchFinds() {
+  void aLargeIndexFindsWhatExactSearchFindsAndReturnsExactScores() {
     int dimensions = 128;
     Random random = new Random(5);
     TemplateIndex index = new TemplateIndex(MODEL, dimensions);
@@ -131,14 +115,19 @@ class TemplateIndexTest {
       index.replace(UserId.of("u" + user), List.of(first, randomEmbedding(random, dimensions)));
     }
     for (int i = 0; i < 40; i++) {
-      Embedding probe = i % 2 == 0 ? nearby(firsts.get(random.nextInt(firsts.size())), random) : randomEmbedding(
-          random, dimensions);
-      List<IndexHit> exact = index.searchExact(probe, 3);
+      boolean near = i % 2 == 0;
+      Embedding probe = near
+          ? nearby(firsts.get(random.nextInt(firsts.size())), random)
+          : randomEmbedding(random, dimensions);
       List<IndexHit> found = index.search(probe, 3);
-      assertThat(found.get(0)).isEqualTo(exact.get(0));
-      if (i % 2 == 0) {
-        assertThat(found).isEqualTo(exact);
+      if (near) {
+        assertThat(found.get(0)).isEqualTo(index.searchExact(probe, 3).get(0));
       }
+      assertThat(found).hasSize(3);
+      for (IndexHit hit : found) {
+        assertThat(hit.score()).isEqualTo(index.scoreUser(hit.user(), probe).getAsDouble());
+      }
+      assertThat(found).extracting(IndexHit::score).isSortedAccordingTo(Comparator.reverseOrder());
     }
   }
 
