@@ -139,13 +139,16 @@ public final class SqliteBackup {
             : "not a SQLite file.")));
   }
 
+  /** How an operator sets the template key directly, as messages name it. */
+  static final String TEMPLATE_KEY_SETTING = "FACEAUTH_TEMPLATE_KEY (faceauth.template-key)";
+
   /** The key ring the store's settings name (the key given directly, else the key file), without creating one. */
   static KeyRing keyRing(StoreSettings settings) {
     return settings.templateKey().map(KeyRing::ofBase64).orElseGet(() -> new KeyRingFile(settings.keyFile()).load());
   }
 
   static String keyRingSource(StoreSettings settings) {
-    return settings.templateKey().isPresent() ? StoreSettings.TEMPLATE_KEY : settings.keyFile().toString();
+    return settings.templateKey().isPresent() ? TEMPLATE_KEY_SETTING : settings.keyFile().toString();
   }
 
   /** One {@code VACUUM INTO} from a connection of our own (not the pool, so nothing is migrated or written). */

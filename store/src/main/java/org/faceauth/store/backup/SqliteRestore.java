@@ -58,7 +58,7 @@ public final class SqliteRestore {
     }
     if (keyRingFile.isPresent() && target.templateKey().isPresent()) {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
-          "The target takes its template key from " + StoreSettings.TEMPLATE_KEY + ", so a key ring file would "
+          "The target takes its template key from " + SqliteBackup.TEMPLATE_KEY_SETTING + ", so a key ring file would "
               + "not be used: unset it, or restore without a key ring file.");
     }
     requireNotInUse(database);
