@@ -103,28 +103,9 @@ public final class JdbcAuditLog implements AuditLog, AuditSearch {
     });
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return database.query(c -> {
-      long total;
-      try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
-        SqlParameters.bind(count, parameters);
-        try (ResultSet rows = count.executeQuery()) {
-          rows.next();
-          total = rows.getLong(1);
-        }
-      }
-      List<AuditEvent> events = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT " + EVENT_COLUMNS + " FROM audit_log" + where + " ORDER BY at DESC, id LIMIT ? OFFSET ?")) {
-        List<Object> paged = new ArrayList<>(parameters);
-        paged.add(query.size());
-        paged.add((long) query.page() * query.size());
-        SqlParameters.bind(select, paged);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            events.add(readEvent(rows));
-          }
-        }
-      }
-      return new AuditPage(events, total);
+      PagedSelect.Page<AuditEvent> page = PagedSelect.read(c, EVENT_COLUMNS, "audit_log", where, parameters,
+          "at DESC, id", query.page(), query.size(), JdbcAuditLog::readEvent);
+      return new AuditPage(page.items(), page.total());
     });
   }
 

@@ -45,28 +45,9 @@ public final class JdbcUserDirectory implements UserDirectory {
     List<Object> parameters = new ArrayList<>();
     String where = where(query, now, parameters);
     return database.query(c -> {
-      long total;
-      try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM users u" + where)) {
-        SqlParameters.bind(count, parameters);
-        try (ResultSet rows = count.executeQuery()) {
-          rows.next();
-          total = rows.getLong(1);
-        }
-      }
-      List<UserSummary> items = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT " + SUMMARY_COLUMNS + " FROM users u" + where + " ORDER BY u.external_id LIMIT ? OFFSET ?")) {
-        List<Object> paged = new ArrayList<>(parameters);
-        paged.add(query.size());
-        paged.add((long) query.page() * query.size());
-        SqlParameters.bind(select, paged);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            items.add(readSummary(rows, now));
-          }
-        }
-      }
-      return new UserPage(items, total);
+      PagedSelect.Page<UserSummary> page = PagedSelect.read(c, SUMMARY_COLUMNS, "users u", where, parameters,
+          "u.external_id", query.page(), query.size(), row -> readSummary(row, now));
+      return new UserPage(page.items(), page.total());
     });
   }
 
