@@ -44,7 +44,6 @@ public final class FaceEngine implements AutoCloseable {
   private final ImageDecoder decoder;
   private final FaceAligner aligner = FivePointAligner.arcFace112();
   private final QualityGate qualityGate;
-  private final Matcher matcher;
   private final Map<DetectorKind, FaceDetector> detectors = new ConcurrentHashMap<>();
   private final Map<EmbeddingModel, FaceEmbedder> embedders = new ConcurrentHashMap<>();
   private final List<InferenceModel> loaded = new ArrayList<>();
@@ -54,7 +53,6 @@ public final class FaceEngine implements AutoCloseable {
     this.config = config;
     this.decoder = new ImageDecoder(config.imageLimits());
     this.qualityGate = new QualityGate(config.quality());
-    this.matcher = new Matcher(config.effectiveThreshold());
   }
 
   /**
@@ -92,9 +90,14 @@ public final class FaceEngine implements AutoCloseable {
     return aligner;
   }
 
-  /** The match decision at the threshold in force. */
+  /**
+   * The match decision at the threshold in force; asked for only when deciding, so that an embedder without a
+   * threshold yet (a described model before {@code calibrate}) can still embed and be calibrated.
+   *
+   * @throws org.faceauth.core.model.ModelException if the model has no threshold and none is configured
+   */
   public Matcher matcher() {
-    return matcher;
+    return new Matcher(config.effectiveThreshold());
   }
 
   /** The enrollment quality gate (also used to grade faces found by detection). */
@@ -104,7 +107,7 @@ public final class FaceEngine implements AutoCloseable {
 
   /** The decision threshold in force for the configured embedding model. */
   public double threshold() {
-    return matcher.threshold();
+    return config.effectiveThreshold();
   }
 
   /** Enrollment: the enrollment detector and the quality gate. */
