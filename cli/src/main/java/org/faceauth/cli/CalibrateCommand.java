@@ -13,6 +13,7 @@ import org.faceauth.core.evaluation.BatchEmbedder;
 import org.faceauth.core.evaluation.FaceDataset;
 import org.faceauth.core.evaluation.FaceDataset.LabelledImage;
 import org.faceauth.core.evaluation.VerificationMetrics;
+import org.faceauth.core.match.Matcher;
 import org.faceauth.core.pipeline.FaceEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ final class CalibrateCommand implements Callable<Integer> {
           continue;
         }
         for (Map.Entry<String, List<Embedding>> user : templates.entrySet()) {
-          double score = engine.matcher().match(embedding.get(), user.getValue()).score();
+          double score = Matcher.bestScore(embedding.get(), user.getValue());
           (user.getKey().equals(probe.identity()) ? genuine : impostor).add(score);
         }
       }

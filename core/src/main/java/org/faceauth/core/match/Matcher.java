@@ -24,6 +24,22 @@ public record Matcher(double threshold) {
    * @throws org.faceauth.core.embed.EmbeddingMismatchException if a template comes from another model
    */
   public MatchResult match(Embedding probe, List<Embedding> templates) {
+    int best = bestIndex(probe, templates);
+    double score = probe.cosine(templates.get(best));
+    return new MatchResult(score, threshold, accepts(score), best);
+  }
+
+  /**
+   * The best cosine similarity of {@code probe} over {@code templates}, with no decision: the score a threshold is
+   * calibrated on, so it needs no threshold yet.
+   *
+   * @throws IllegalArgumentException if {@code templates} is empty
+   */
+  public static double bestScore(Embedding probe, List<Embedding> templates) {
+    return probe.cosine(templates.get(bestIndex(probe, templates)));
+  }
+
+  private static int bestIndex(Embedding probe, List<Embedding> templates) {
     if (templates.isEmpty()) {
       throw new IllegalArgumentException("no templates to compare with");
     }
@@ -36,6 +52,6 @@ public record Matcher(double threshold) {
         bestIndex = i;
       }
     }
-    return new MatchResult(best, threshold, accepts(best), bestIndex);
+    return bestIndex;
   }
 }
