@@ -16,6 +16,7 @@ import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.store.keys.ApiKeyRole;
 import org.faceauth.store.keys.ApiKeyStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +56,7 @@ public class AdminKeysController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Make a key; its secret is shown in this answer only.")
   ResponseEntity<AdminViews.IssuedKeyView> create(
       @RequestBody AdminViews.CreateKey body, HttpServletRequest request) {
@@ -74,6 +77,7 @@ public class AdminKeysController {
   }
 
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Revoke a key at once.")
   ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest request) {
     if (!keys.revoke(id)) {

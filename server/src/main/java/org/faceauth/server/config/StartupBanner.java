@@ -43,6 +43,7 @@ final class StartupBanner {
     return List.of(
         "FaceAuth is ready on " + base,
         "  web page:   " + base + "/",
+        "  admin:      " + base + "/admin",
         "  Swagger UI: " + base + "/swagger-ui.html",
         "  app key:    faceauth keys create --role app --name myapp --data-dir "
             + store.dataDirectory().toAbsolutePath().normalize()

@@ -18,15 +18,17 @@ class StartupBannerTest extends ServerTest {
   @Autowired StoreSettings store;
 
   @Test
-  void theStartPrintsThePageSwaggerAndTheAppKeyCommand(CapturedOutput output) {
+  void theStartPrintsThePageConsoleSwaggerAndTheAppKeyCommand(CapturedOutput output) {
     String base = "http://localhost:" + port;
     assertThat(output.getOut()).contains(
         "FaceAuth is ready on " + base,
         "  web page:   " + base + "/",
+        "  admin:      " + base + "/admin",
         "  Swagger UI: " + base + "/swagger-ui.html",
         "  app key:    faceauth keys create --role app --name myapp --data-dir "
             + store.dataDirectory().toAbsolutePath().normalize());
     assertThat(api.get("/swagger-ui.html", null).status()).as("the Swagger UI link answers").isLessThan(400);
     assertThat(api.get("/", null).status()).as("the page link answers").isEqualTo(200);
+    assertThat(api.get("/admin", null).status()).as("the console link answers").isLessThan(400);
   }
 }

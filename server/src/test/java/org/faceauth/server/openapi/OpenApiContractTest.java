@@ -89,6 +89,10 @@ class OpenApiContractTest extends ServerTest {
         .doesNotContainKey("200");
     assertThat(operation("/api/v1/users/{id}/faces", PathItem.HttpMethod.POST).getResponses()).containsKey("201");
     assertThat(operation("/api/v1/users/{id}", PathItem.HttpMethod.DELETE).getResponses()).containsKey("204");
+    assertThat(operation("/api/v1/admin/keys", PathItem.HttpMethod.POST).getResponses()).containsKey("201")
+        .doesNotContainKey("200");
+    assertThat(operation("/api/v1/admin/keys/{id}", PathItem.HttpMethod.DELETE).getResponses()).containsKey("204")
+        .doesNotContainKey("200");
     assertThat(document.getComponents().getSchemas()).containsKeys("UserView", "EnrollmentView", "VerifyAnswer",
         "LivenessView", "IdentificationView", "Detection", "UserPage", "ChallengeAnswer", "KeySet");
     assertThat(document.getComponents().getSchemas().get("VerifyAnswer").getProperties()).containsKeys("userId",
