@@ -142,7 +142,8 @@ public record ModelDescriptor(
       case "embedder" -> { }
       case "detector", "liveness" -> throw invalid(descriptor, "kind=" + kind + " is not supported: only embedders "
           + "can be described (a detector's or liveness model's outputs need decoding code of their own)");
-      default -> throw invalid(descriptor, "kind must be embedder, detector or liveness, not '" + kind + "'");
+      default -> throw invalid(descriptor, "kind must be embedder (the only kind that can be described), not '"
+          + kind + "' (a .properties comment goes on a line of its own)");
     }
     String relative = required(descriptor, p, "file");
     Path file = folder.resolve(relative).normalize();
