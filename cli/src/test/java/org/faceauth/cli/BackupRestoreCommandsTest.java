@@ -114,7 +114,7 @@ class BackupRestoreCommandsTest {
 
     CliRun users = CliRun.of("users", "--data", data.toString());
     assertThat(users.exitCode()).as(users.err()).isZero();
-    assertThat(users.json().get(0).get("user").asText()).isEqualTo(USER);
+    assertThat(users.json().get(0).get("userId").asText()).isEqualTo(USER);
   }
 
   @Test
