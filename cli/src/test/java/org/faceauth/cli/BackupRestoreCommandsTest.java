@@ -188,6 +188,23 @@ class BackupRestoreCommandsTest {
     assertRefused(halfEnrollment, "is damaged: table templates has rows whose users row is missing.");
   }
 
+  /**
+   * Red-team finding: restore checked the Flyway history, not the schema itself, so a backup altered on the backup
+   * medium could carry a trigger (FaceAuth's schema has none) that lives on in the restored store: here one that
+   * undoes every API key revocation, so a key planted in or leaked from the backup could never be revoked.
+   */
+  @Test
+  void aBackupCarryingTriggersOrViewsIsRefused() throws Exception {
+    Path trigger = copyOfBackup(folder.resolve("trigger"));
+    sql(trigger, "CREATE TRIGGER keep_keys AFTER UPDATE OF revoked_at ON api_keys "
+        + "BEGIN UPDATE api_keys SET revoked_at = NULL WHERE id = NEW.id; END");
+    Path view = copyOfBackup(folder.resolve("view"));
+    sql(view, "CREATE VIEW everything AS SELECT * FROM users");
+
+    assertRefused(trigger, "holds trigger keep_keys, which FaceAuth's schema does not have");
+    assertRefused(view, "holds view everything, which FaceAuth's schema does not have");
+  }
+
   private void assertRefused(Path file, String why) {
     CliRun run = restore(file, "--keys", keys.toString());
     assertThat(run.exitCode()).as(file + ": " + run.err()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
