@@ -114,7 +114,7 @@ class BackupRestoreCommandsTest {
 
     CliRun users = CliRun.of("users", "--data", data.toString());
     assertThat(users.exitCode()).as(users.err()).isZero();
-    assertThat(users.json().get(0).get("user").asText()).isEqualTo(USER);
+    assertThat(users.json().get(0).get("userId").asText()).isEqualTo(USER);
   }
 
   @Test
@@ -186,6 +186,23 @@ class BackupRestoreCommandsTest {
     assertRefused(foreign, "holds no FaceAuth schema history: it is not a FaceAuth database.");
     assertRefused(newer, "has schema version 99, made by a newer FaceAuth than this one");
     assertRefused(halfEnrollment, "is damaged: table templates has rows whose users row is missing.");
+  }
+
+  /**
+   * Red-team finding: restore checked the Flyway history, not the schema itself, so a backup altered on the backup
+   * medium could carry a trigger (FaceAuth's schema has none) that lives on in the restored store: here one that
+   * undoes every API key revocation, so a key planted in or leaked from the backup could never be revoked.
+   */
+  @Test
+  void aBackupCarryingTriggersOrViewsIsRefused() throws Exception {
+    Path trigger = copyOfBackup(folder.resolve("trigger"));
+    sql(trigger, "CREATE TRIGGER keep_keys AFTER UPDATE OF revoked_at ON api_keys "
+        + "BEGIN UPDATE api_keys SET revoked_at = NULL WHERE id = NEW.id; END");
+    Path view = copyOfBackup(folder.resolve("view"));
+    sql(view, "CREATE VIEW everything AS SELECT * FROM users");
+
+    assertRefused(trigger, "holds trigger keep_keys, which FaceAuth's schema does not have");
+    assertRefused(view, "holds view everything, which FaceAuth's schema does not have");
   }
 
   private void assertRefused(Path file, String why) {

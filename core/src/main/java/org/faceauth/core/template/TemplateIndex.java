@@ -239,7 +239,9 @@ public final class TemplateIndex {
 
   private List<IndexHit> coded(float[] q, int topK) {
     float[] table = sumsPerByte(q);
-    int keep = Math.max(CANDIDATES, CANDIDATES_PER_HIT * topK);
+    // Never more candidates than rows: topK comes from callers (identify's `top`), and 64 × a huge topK once sized
+    // heaps of gigabytes (or overflowed).
+    int keep = (int) Math.min(rows, Math.max(CANDIDATES, (long) CANDIDATES_PER_HIT * topK));
     int parts = rows < PARALLEL_FROM_ROWS ? 1 : Runtime.getRuntime().availableProcessors();
     int step = (rows + parts - 1) / parts;
     int perPart = (keep + parts - 1) / parts;

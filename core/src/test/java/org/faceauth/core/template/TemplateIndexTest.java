@@ -54,6 +54,25 @@ class TemplateIndexTest {
     assertThat(index.size()).isEqualTo(counts.values().stream().mapToInt(Integer::intValue).sum());
   }
 
+  /**
+   * Red-team finding: the sign-code scan sized its candidate heaps from the caller's topK (64 rows per hit), so one
+   * identification with {@code top=30000000} from an app key allocated about 15 GB and took the server down with an
+   * OutOfMemoryError. The candidates are now bounded by the rows the index holds, whatever topK asks.
+   */
+  @Test
+  void aHugeTopKDoesNotSizeTheCandidateScanBeyondTheIndex() {
+    int dimensions = 64;
+    Random random = new Random(11);
+    TemplateIndex index = new TemplateIndex(MODEL, dimensions);
+    for (int user = 0; user < TemplateIndex.CODED_FROM_ROWS + 10; user++) {
+      index.replace(UserId.of("u" + user), List.of(randomEmbedding(random, dimensions)));
+    }
+    Embedding probe = randomEmbedding(random, dimensions);
+    List<IndexHit> found = index.search(probe, 30_000_000);
+    assertThat(found).hasSize(TemplateIndex.CODED_FROM_ROWS + 10);
+    assertThat(found).extracting(IndexHit::score).isSortedAccordingTo(Comparator.reverseOrder());
+  }
+
   @Test
   void aUsersScoreIsTheBestOverTheirTemplates() {
     Random random = new Random(3);

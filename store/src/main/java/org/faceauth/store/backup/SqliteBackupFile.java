@@ -136,6 +136,22 @@ final class SqliteBackupFile {
             + " row is missing.", null);
       }
     }
+    requireNoTriggersOrViews(c, name);
+  }
+
+  /**
+   * FaceAuth's schema has no triggers and no views; a file that holds some was altered outside FaceAuth (a backup
+   * changed on its medium), and a trigger would live on in the restored store (undoing key revocations, copying rows),
+   * so it is refused.
+   */
+  private static void requireNoTriggersOrViews(Connection c, Path name) throws SQLException {
+    try (Statement check = c.createStatement(); ResultSet rows = check.executeQuery(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name")) {
+      if (rows.next()) {
+        throw invalid(name + " holds " + rows.getString(1) + " " + rows.getString(2) + ", which FaceAuth's schema "
+            + "does not have: the database was altered outside FaceAuth.", null);
+      }
+    }
   }
 
   private static String schemaVersion(Connection c, Path name) throws SQLException {
