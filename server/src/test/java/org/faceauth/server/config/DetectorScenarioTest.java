@@ -26,8 +26,7 @@ class DetectorScenarioTest extends ServerTest {
 
   @Test
   void aServerInScenarioOneVerifiesWithMtcnn() {
-    assertThat(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "Bill_Frist")).status()).isEqualTo(201);
-    Answer enrolled = api.postMultipart("/api/v1/users/Bill_Frist/faces", ADMIN_KEY, List.of(
+    Answer enrolled = api.postMultipart(newUserFaces("Bill_Frist"), ADMIN_KEY, List.of(
         Part.file("images", photo("users/Bill_Frist/1.jpg")), Part.file("images", photo("users/Bill_Frist/2.jpg"))));
     assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
     Map<String, Double> before = inferences();
