@@ -54,7 +54,7 @@ await withCamera(LIVE_VIDEO, async (page) => {
   await page.screenshot({ path: `${SHOTS}/01-camera-on.png`, fullPage: true });
   await page.locator('#enroll-user').fill(USER);
   await page.locator('#enroll-name').fill('Apfol');
-  await page.getByLabel(/I consent to FaceAuth storing a template/).check();
+  await page.locator('#enroll-consent').check();
   await page.getByRole('button', { name: 'Capture 3 photos and enroll' }).click();
   const enrolled = page.locator('#enroll-result p');
   await enrolled.waitFor({ timeout: 90000 });
