@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code faceauth identify IMAGE}: who is this, among the enrolled users? */
 @Command(name = "identify", description = "Identify (1:N) the person in a photo among the enrolled users.")
 final class IdentifyCommand extends EngineCommand {
-  @Option(names = "--top", paramLabel = "K", description = "Most candidates to list (default: 3).")
+  @Option(names = "--top", paramLabel = "K", description = "Most candidates to list, 1 to 100 (default: 3).")
   int top = 3;
 
   @Parameters(paramLabel = "IMAGE", description = "The photo.")

@@ -142,7 +142,7 @@ public final class FaceAuthService implements AutoCloseable {
   /**
    * Finds who the face in {@code image} belongs to: the enrolled, active users at or above the threshold, best first.
    *
-   * @param topK most candidates returned
+   * @param topK most candidates returned, 1 to 100 (more is refused as {@link ErrorCode#INVALID_REQUEST})
    */
   public IdentificationResult identify(byte[] image, int topK, RequestContext context) {
     return identification.identify(image, topK, context);

@@ -17,6 +17,9 @@ import org.faceauth.core.user.UserStatus;
  * accepts their score and the user is active, best first.
  */
 final class Identification {
+  /** Most candidates one identification may ask for: a bound on the search's memory and on what one call reveals. */
+  static final int MAX_CANDIDATES = 100;
+
   private final FaceEngine engine;
   private final TemplateStore store;
   private final TemplateIndex index;
@@ -30,8 +33,9 @@ final class Identification {
   }
 
   IdentificationResult identify(byte[] image, int topK, RequestContext context) {
-    if (topK < 1) {
-      throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "topK must be at least 1 (got " + topK + ").");
+    if (topK < 1 || topK > MAX_CANDIDATES) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
+          "Ask for 1 to " + MAX_CANDIDATES + " candidates (got " + topK + ").");
     }
     long start = System.nanoTime();
     FaceResult result = engine.verificationPipeline().process(image);

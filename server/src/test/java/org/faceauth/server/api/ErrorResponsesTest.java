@@ -67,6 +67,10 @@ class ErrorResponsesTest extends ServerTest {
     assertProblem(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("displayName", "no id")), 400, "BAD_REQUEST");
     assertProblem(api.postJson("/api/v1/users", ADMIN_KEY, Map.of("userId", "a/b")), 400, "INVALID_USER_ID");
     assertProblem(api.get("/api/v1/users?page=-1", ADMIN_KEY), 400, "BAD_REQUEST");
+    Answer tooMany = api.postMultipart("/api/v1/auth/identify?top=101", appKey,
+        List.of(Part.file("image", TestData.raw("test/known_faces/Ann_Veneman_1.jpg"))));
+    assertProblem(tooMany, 400, "INVALID_REQUEST");
+    assertThat(tooMany.json().get("detail").asText()).contains("1 to 100");
     Answer text = api.postMultipart("/api/v1/faces/detect", appKey,
         List.of(Part.bytes("image", "photo.jpg", "I am not a picture".getBytes())));
     assertProblem(text, 415, "IMAGE_UNSUPPORTED_FORMAT");
