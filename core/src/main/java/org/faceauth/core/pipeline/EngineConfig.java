@@ -81,6 +81,6 @@ public record EngineConfig(
 
   /** The decision threshold in force: the override, else the model's calibrated one. */
   public double effectiveThreshold() {
-    return threshold.orElse(embeddingModel.threshold());
+    return threshold.orElseGet(embeddingModel::threshold);
   }
 }

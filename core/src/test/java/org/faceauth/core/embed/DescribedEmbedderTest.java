@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.detect.DetectorKind;
@@ -66,6 +67,17 @@ class DescribedEmbedderTest {
         assertThat(ours.vector()).as(photo).containsExactly(shipped.vector(), within(1e-6f));
       }
     }
+  }
+
+  @Test
+  void aConfiguredThresholdServesADescribedModelThatHasNoneOfItsOwn(@TempDir Path folder) throws IOException {
+    ModelDirectory models =
+        ModelDirectory.withOverrides(describeMobileFaceNet(folder, descriptor(ModelFile.MOBILEFACENET.sha256())));
+    EmbeddingModel described = EmbeddingModel.resolve(NAME, models);
+    EngineConfig config = EngineConfig.defaults(models).withEmbeddingModel(described);
+
+    assertThat(config.withThreshold(OptionalDouble.of(0.41)).effectiveThreshold()).isEqualTo(0.41);
+    assertThatThrownBy(config::effectiveThreshold).hasMessageContaining("has no threshold");
   }
 
   @Test
