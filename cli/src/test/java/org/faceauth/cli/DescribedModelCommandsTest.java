@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.model.ModelFile;
+import org.faceauth.core.testing.DescribedMobileFaceNet;
 import org.faceauth.core.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,24 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * threshold, enroll and verify use it, and a file that does not match its descriptor stops a command in one line.
  */
 class DescribedModelCommandsTest {
-  private static final String NAME = "described_mobilefacenet";
+  private static final String NAME = DescribedMobileFaceNet.NAME;
   private static final List<String> PEOPLE = List.of("Angelina_Jolie", "Ann_Veneman", "Barack_Obama", "Bill_Frist");
 
   private static Path models(Path folder, String sha256, String extra) throws IOException {
-    Path models = Files.createDirectories(folder.resolve("models"));
-    Files.write(models.resolve("mfn.onnx"), ModelDirectory.bundled().bytes(ModelFile.MOBILEFACENET));
-    Files.writeString(models.resolve(NAME + ".properties"), """
-        kind=embedder
-        file=mfn.onnx
-        sha256=%s
-        input-size=112x112
-        colour-order=rgb
-        mean=123.675,116.28,103.53
-        std=58.395,57.12,57.375
-        output-size=128
-        %s
-        """.formatted(sha256, extra));
-    return models;
+    return DescribedMobileFaceNet.write(Files.createDirectories(folder.resolve("models")),
+        DescribedMobileFaceNet.descriptor(sha256) + extra + "\n");
   }
 
   /** Four faces-dev people (their enrollment photos and other photos of them) and three strangers, as links. */

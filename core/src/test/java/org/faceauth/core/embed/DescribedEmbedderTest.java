@@ -3,9 +3,10 @@ package org.faceauth.core.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.faceauth.core.testing.DescribedMobileFaceNet.NAME;
+import static org.faceauth.core.testing.DescribedMobileFaceNet.descriptor;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -16,6 +17,7 @@ import org.faceauth.core.model.ModelDirectory;
 import org.faceauth.core.model.ModelFile;
 import org.faceauth.core.pipeline.EngineConfig;
 import org.faceauth.core.pipeline.FaceEngine;
+import org.faceauth.core.testing.DescribedMobileFaceNet;
 import org.faceauth.core.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,33 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly as the shipped MobileFaceNet does; a wrong sha256 or a bad descriptor is refused with one clear message.
  */
 class DescribedEmbedderTest {
-  private static final String NAME = "described_mobilefacenet";
-
-  /** MobileFaceNet's bytes under another name, and a descriptor of it. */
-  static Path describeMobileFaceNet(Path folder, String descriptor) throws IOException {
-    Files.write(folder.resolve("mfn.onnx"), TestData.models().bytes(ModelFile.MOBILEFACENET));
-    Files.writeString(folder.resolve(NAME + ".properties"), descriptor);
-    return folder;
-  }
-
-  static String descriptor(String sha256) {
-    return """
-        # MobileFaceNet (foamliu), as an operator would describe it
-        kind=embedder
-        file=mfn.onnx
-        sha256=%s
-        input-size=112x112
-        colour-order=rgb
-        mean=123.675,116.28,103.53
-        std=58.395,57.12,57.375
-        output-size=128
-        """.formatted(sha256);
-  }
-
   @Test
   void aDescribedMobileFaceNetEmbedsRealFacesExactlyAsTheShippedOne(@TempDir Path folder) throws IOException {
     ModelDirectory models =
-        ModelDirectory.withOverrides(describeMobileFaceNet(folder, descriptor(ModelFile.MOBILEFACENET.sha256())));
+        ModelDirectory.withOverrides(DescribedMobileFaceNet.write(folder, descriptor(ModelFile.MOBILEFACENET.sha256())));
     EmbeddingModel described = EmbeddingModel.resolve(NAME, models);
     assertThat(described.versionedId()).isEqualTo(NAME + "@" + ModelFile.MOBILEFACENET.version());
     assertThat(described.calibratedThreshold()).isEmpty();
@@ -72,7 +51,7 @@ class DescribedEmbedderTest {
   @Test
   void aConfiguredThresholdServesADescribedModelThatHasNoneOfItsOwn(@TempDir Path folder) throws IOException {
     ModelDirectory models =
-        ModelDirectory.withOverrides(describeMobileFaceNet(folder, descriptor(ModelFile.MOBILEFACENET.sha256())));
+        ModelDirectory.withOverrides(DescribedMobileFaceNet.write(folder, descriptor(ModelFile.MOBILEFACENET.sha256())));
     EmbeddingModel described = EmbeddingModel.resolve(NAME, models);
     EngineConfig config = EngineConfig.defaults(models).withEmbeddingModel(described);
 
@@ -83,7 +62,7 @@ class DescribedEmbedderTest {
   @Test
   void aFileThatDoesNotMatchItsSha256IsRefusedWithBothChecksums(@TempDir Path folder) throws IOException {
     String wrong = "0".repeat(64);
-    ModelDirectory models = ModelDirectory.withOverrides(describeMobileFaceNet(folder, descriptor(wrong)));
+    ModelDirectory models = ModelDirectory.withOverrides(DescribedMobileFaceNet.write(folder, descriptor(wrong)));
     assertThatThrownBy(() -> EmbeddingModel.resolve(NAME, models))
         .isInstanceOfSatisfying(FaceAuthException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_CHECKSUM_MISMATCH))
@@ -94,7 +73,7 @@ class DescribedEmbedderTest {
 
   @Test
   void aDetectorDescriptorIsRefusedSayingOnlyEmbeddersCanBeDescribed(@TempDir Path folder) throws IOException {
-    ModelDirectory models = ModelDirectory.withOverrides(describeMobileFaceNet(folder,
+    ModelDirectory models = ModelDirectory.withOverrides(DescribedMobileFaceNet.write(folder,
         descriptor(ModelFile.MOBILEFACENET.sha256()).replace("kind=embedder", "kind=detector")));
     assertThatThrownBy(() -> EmbeddingModel.resolve(NAME, models))
         .isInstanceOfSatisfying(FaceAuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_LOAD_FAILED))
@@ -106,13 +85,13 @@ class DescribedEmbedderTest {
   @Test
   void aDescriptorMissingAFieldOrPointingOutsideTheFolderIsRefused(@TempDir Path folder) throws IOException {
     String sha = ModelFile.MOBILEFACENET.sha256();
-    describeMobileFaceNet(folder, descriptor(sha).replace("output-size=128\n", ""));
+    DescribedMobileFaceNet.write(folder, descriptor(sha).replace("output-size=128\n", ""));
     assertThatThrownBy(() -> EmbeddingModel.resolve(NAME, ModelDirectory.withOverrides(folder)))
         .hasMessageEndingWith(": output-size is missing.");
-    describeMobileFaceNet(folder, descriptor(sha).replace("file=mfn.onnx", "file=../mfn.onnx"));
+    DescribedMobileFaceNet.write(folder, descriptor(sha).replace("file=mfn.onnx", "file=../mfn.onnx"));
     assertThatThrownBy(() -> EmbeddingModel.resolve(NAME, ModelDirectory.withOverrides(folder)))
         .hasMessageContaining("file must name a file inside");
-    describeMobileFaceNet(folder, descriptor(sha).replace("input-size=112x112", "input-size=160x160"));
+    DescribedMobileFaceNet.write(folder, descriptor(sha).replace("input-size=112x112", "input-size=160x160"));
     assertThatThrownBy(() -> EmbeddingModel.resolve(NAME, ModelDirectory.withOverrides(folder)))
         .hasMessageContaining("input-size must be 112x112");
   }
