@@ -8,6 +8,7 @@ import org.faceauth.core.flow.AccountStatus;
 import org.faceauth.core.flow.EnrollmentPolicy;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.LoginPolicy;
+import org.faceauth.core.liveness.ChallengeBook;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.store.crypto.KeyRing;
@@ -17,6 +18,7 @@ import org.faceauth.store.dataset.DatasetFolder;
 import org.faceauth.store.jdbc.Database;
 import org.faceauth.store.jdbc.Dialect;
 import org.faceauth.store.jdbc.JdbcAuditLog;
+import org.faceauth.store.jdbc.JdbcChallengeBook;
 import org.faceauth.store.jdbc.JdbcTemplateStore;
 import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
@@ -102,7 +104,7 @@ public final class FaceAuthSystem implements AutoCloseable {
       dataset.purgeStaged();
       FaceAuthService service = new FaceAuthService(
           engine, store, auditLog, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database),
-          enrollmentPolicy);
+          enrollmentPolicy, new JdbcChallengeBook(database, clock, ChallengeBook.LIFETIME));
       return new FaceAuthSystem(
           settings, database, cipher, store, auditLog, new JdbcUserDirectory(database, clock), dataset, service,
           clock);

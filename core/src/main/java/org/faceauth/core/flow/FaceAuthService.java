@@ -7,6 +7,7 @@ import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.core.liveness.Challenge;
+import org.faceauth.core.liveness.ChallengeBook;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.liveness.MirrorReplayCheck;
 import org.faceauth.core.pipeline.FaceEngine;
@@ -46,11 +47,12 @@ public final class FaceAuthService implements AutoCloseable {
    * @param loginPolicy the lockout and whether unknown users are hidden
    * @param attempts where verification attempts are counted
    * @param enrollmentPolicy whether enrollment needs recorded consent
+   * @param challenges where open active-liveness challenges are kept
    */
   public FaceAuthService(
       FaceEngine engine, TemplateStore store, AuditLog audit, FaceArchive archive, Clock clock,
       LivenessPolicy livenessPolicy, LoginPolicy loginPolicy, LoginAttempts attempts,
-      EnrollmentPolicy enrollmentPolicy) {
+      EnrollmentPolicy enrollmentPolicy, ChallengeBook challenges) {
     this.engine = engine;
     this.store = store;
     FlowAudit flowAudit = new FlowAudit(audit, clock);
@@ -60,7 +62,7 @@ public final class FaceAuthService implements AutoCloseable {
     this.guard = new LoginGuard(store, loginPolicy, attempts, clock, engine.threshold(), flowAudit);
     this.enrollment = new Enrollment(engine, store, archive, clock, locks, index, flowAudit, enrollmentPolicy);
     this.verification = new Verification(engine, store, index.index(), guard, loginPolicy,
-        new PassiveLiveness(engine, livenessPolicy), clock, flowAudit);
+        new PassiveLiveness(engine, livenessPolicy), challenges, flowAudit);
     this.identification = new Identification(engine, store, index.index(), flowAudit);
     this.erasure = new Erasure(store, archive, index.index(), locks, flowAudit);
   }

@@ -1,7 +1,5 @@
 package org.faceauth.core.flow;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +29,6 @@ import org.faceauth.core.user.UserId;
  */
 final class Verification {
   static final int MAX_CHALLENGE_FRAMES = 10;
-  private static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
 
   private final FaceEngine engine;
   private final TemplateStore store;
@@ -45,7 +42,7 @@ final class Verification {
 
   Verification(
       FaceEngine engine, TemplateStore store, TemplateIndex index, LoginGuard guard, LoginPolicy loginPolicy,
-      PassiveLiveness passive, Clock clock, FlowAudit audit) {
+      PassiveLiveness passive, ChallengeBook challenges, FlowAudit audit) {
     this.engine = engine;
     this.store = store;
     this.index = index;
@@ -53,7 +50,7 @@ final class Verification {
     this.loginPolicy = loginPolicy;
     this.passive = passive;
     this.challengeFrames = new ChallengeFrames(engine, passive);
-    this.challenges = new ChallengeBook(clock, CHALLENGE_LIFETIME);
+    this.challenges = challenges;
     this.audit = audit;
   }
 

@@ -53,13 +53,23 @@ public final class Database implements AutoCloseable {
           ErrorCode.STORE_FAILED, "Cannot connect to " + redacted(jdbcUrl) + ": " + rootMessage(e), e);
     }
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(pool).locations(migrationLocations(dialect)).load().migrate();
     } catch (FlywayException e) {
       pool.close();
       throw new FaceAuthException(
           ErrorCode.STORE_FAILED, "Cannot migrate the schema of " + redacted(jdbcUrl) + ": " + rootMessage(e), e);
     }
     return new Database(jdbcUrl, dialect, pool);
+  }
+
+  /**
+   * Where the migrations are: {@code db/migration} for every database, and {@code db/postgresql} for what only
+   * several nodes need (the shared rate-limit buckets), versioned in the same sequence.
+   */
+  private static String[] migrationLocations(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL
+        ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+        : new String[] {"classpath:db/migration"};
   }
 
   public Dialect dialect() {
