@@ -41,6 +41,11 @@ public record UserQuery(
     }
   }
 
+  /** The same query, on page {@code number}. */
+  public UserQuery onPage(int number) {
+    return new UserQuery(prefix, disabled, locked, enrolled, number, size);
+  }
+
   /** Every user, first page of {@code size}. */
   public static UserQuery all(int size) {
     return new UserQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, size);

@@ -16,7 +16,9 @@ import org.faceauth.core.flow.EnrollmentResult;
 import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.User;
+import org.faceauth.core.user.UserDirectory;
 import org.faceauth.core.user.UserProfile;
+import org.faceauth.core.user.UserQuery;
 import org.faceauth.core.view.EnrollmentView;
 import org.faceauth.core.view.UserView;
 import org.faceauth.server.problem.ApiErrorCode;
@@ -46,9 +48,11 @@ public class UsersController {
 
   private final FaceAuthService service;
   private final InferenceLimiter limiter;
+  private final UserDirectory directory;
   private final Clock clock;
 
-  UsersController(FaceAuthService service, InferenceLimiter limiter, Clock clock) {
+  UsersController(FaceAuthService service, UserDirectory directory, InferenceLimiter limiter, Clock clock) {
+    this.directory = directory;
     this.service = service;
     this.clock = clock;
     this.limiter = limiter;
@@ -90,13 +94,14 @@ public class UsersController {
   @Operation(summary = "List users, a page at a time")
   @GetMapping
   UserPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new ApiException(ApiErrorCode.BAD_REQUEST, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
+    if (page < 0 || page > UserQuery.MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new ApiException(ApiErrorCode.BAD_REQUEST,
+          "page must be 0 to " + UserQuery.MAX_PAGE + " and size between 1 and " + MAX_PAGE_SIZE + ".");
     }
-    List<User> all = service.users();
-    int from = (int) Math.min((long) page * size, all.size());
-    int to = Math.min(from + size, all.size());
-    return new UserPage(all.subList(from, to).stream().map(UserView::of).toList(), page, size, all.size());
+    Instant now = clock.instant();
+    org.faceauth.core.user.UserPage found = directory.search(UserQuery.all(size).onPage(page), now);
+    return new UserPage(found.items().stream().map(s -> UserView.of(s.user())).toList(), page, size,
+        (int) Math.min(Integer.MAX_VALUE, found.total()));
   }
 
   @Operation(summary = "Erase a user: templates, files, index entries and lockout (GDPR)")

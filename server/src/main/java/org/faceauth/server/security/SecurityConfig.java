@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.Optional;
 import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.problem.Problems;
+import org.faceauth.store.FaceAuthSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -32,13 +33,18 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
+  /** The rate limits' buckets: shared by every node in PostgreSQL, in this node's memory on SQLite. */
+  @Bean
+  RateLimiter rateLimiter(FaceAuthSystem system) {
+    return RateLimiter.forStore(system.database());
+  }
+
   @Bean
   SecurityFilterChain api(HttpSecurity http, HandlerMappingIntrospector introspector,
       ApiKeyAuthenticationProvider provider, CorsConfigurationSource corsConfigurationSource, ServerSettings settings,
-      Problems problems) throws Exception {
+      Problems problems, RateLimiter limiter) throws Exception {
     MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
     ProblemRefusals refusals = new ProblemRefusals(problems, new KnownRoutes(introspector));
-    RateLimiter limiter = new RateLimiter();
     CorsFilter cors = new CorsFilter(corsConfigurationSource);
     cors.setCorsProcessor(new ProblemCorsProcessor(problems));
 
