@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code faceauth rotate-key}: new template key, every template re-encrypted, old key retired. */
 @Command(
     name = "rotate-key",
-    description = "Generate a new template key and re-encrypt every template with it (stop other nodes first).")
+    description = "Generate a new template key and re-encrypt every template with it (other nodes sharing the key file keep serving).")
 final class RotateKeyCommand extends StoreCommand {
   @Override
   int run(StoreOptions.Session session) {

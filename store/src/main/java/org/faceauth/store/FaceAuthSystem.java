@@ -22,6 +22,7 @@ import org.faceauth.store.jdbc.JdbcChallengeBook;
 import org.faceauth.store.jdbc.JdbcTemplateStore;
 import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
+import org.faceauth.store.jdbc.TemplateKeyState;
 import org.faceauth.store.jdbc.TemplateReencryption;
 import org.faceauth.store.keys.ApiKeyStore;
 
@@ -44,10 +45,15 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
   private final Clock clock;
+  private final TemplateKeyState keyState;
+  private final AutoCloseable keyFeed;
 
   private FaceAuthSystem(
       StoreSettings settings, Database database, TemplateCipher cipher, JdbcTemplateStore store,
-      JdbcAuditLog auditLog, JdbcUserDirectory users, DatasetFolder dataset, FaceAuthService service, Clock clock) {
+      JdbcAuditLog auditLog, JdbcUserDirectory users, DatasetFolder dataset, FaceAuthService service,
+      TemplateKeyState keyState, AutoCloseable keyFeed, Clock clock) {
+    this.keyState = keyState;
+    this.keyFeed = keyFeed;
     this.settings = settings;
     this.database = database;
     this.cipher = cipher;
@@ -91,11 +97,13 @@ public final class FaceAuthSystem implements AutoCloseable {
       StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
       LoginPolicy loginPolicy, EnrollmentPolicy enrollmentPolicy) {
     PrivateDataDirectory.secure(settings);
-    KeyRing ring = settings.templateKey().map(KeyRing::ofBase64)
-        .orElseGet(() -> new KeyRingFile(settings.keyFile()).loadOrCreate());
+    TemplateCipher cipher = settings.templateKey().map(KeyRing::ofBase64).map(TemplateCipher::new)
+        .orElseGet(() -> {
+          KeyRingFile file = new KeyRingFile(settings.keyFile());
+          return new TemplateCipher(file.loadOrCreate(), file::load);
+        });
     Database database = Database.open(settings.databaseUrl());
     try {
-      TemplateCipher cipher = new TemplateCipher(ring);
       JdbcTemplateStore store = new JdbcTemplateStore(database, cipher, clock);
       JdbcAuditLog auditLog = new JdbcAuditLog(database);
       DatasetFolder dataset =
@@ -105,9 +113,10 @@ public final class FaceAuthSystem implements AutoCloseable {
       FaceAuthService service = new FaceAuthService(
           engine, store, auditLog, dataset, clock, livenessPolicy, loginPolicy, new JdbcLoginAttempts(database),
           enrollmentPolicy, new JdbcChallengeBook(database, clock, ChallengeBook.LIFETIME));
+      TemplateKeyState keyState = new TemplateKeyState(database, clock);
       return new FaceAuthSystem(
           settings, database, cipher, store, auditLog, new JdbcUserDirectory(database, clock), dataset, service,
-          clock);
+          keyState, keyState.follow(cipher), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -168,9 +177,12 @@ public final class FaceAuthSystem implements AutoCloseable {
   public record KeyRotation(List<String> previousKeyIds, String newKeyId, int templates) {}
 
   /**
-   * Generates a new template key and re-encrypts every template with it. The key file first holds old and new keys,
-   * then (after the database transaction has committed) only the new one, so a crash at any point leaves a key file
-   * that decrypts the database.
+   * Generates a new template key and re-encrypts every template with it, while other nodes sharing the key file keep
+   * serving. The key file first holds new and old keys; then the new key is announced in the database (after the
+   * writes that used the old one have committed; later writes on any node read the key file again and use the new
+   * one, and on PostgreSQL every node is told to read it at once); then every template is re-encrypted in one
+   * transaction; only then does the file drop the old key, and the nodes are told again. A crash at any point leaves a
+   * key file that decrypts the database; run it again to finish.
    *
    * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} when the key comes from {@code FACEAUTH_TEMPLATE_KEY}
    *     rather than a key file
@@ -183,13 +195,16 @@ public final class FaceAuthSystem implements AutoCloseable {
               + "and point FACEAUTH_KEY_FILE at a key file.");
     }
     KeyRingFile file = new KeyRingFile(settings.keyFile());
-    KeyRing before = cipher.ring();
+    KeyRing before = cipher.refresh();
     KeyRing both = before.withNewCurrent(KeyRing.newRawKey());
     file.save(both);
+    cipher.use(both);
+    keyState.announce(both.currentId());
     int count = new TemplateReencryption(database, cipher).reencryptAll(both);
     KeyRing after = both.currentOnly();
     file.save(after);
     cipher.use(after);
+    keyState.announce(after.currentId());
     return new KeyRotation(before.ids(), after.currentId(), count);
   }
 
@@ -197,6 +212,9 @@ public final class FaceAuthSystem implements AutoCloseable {
   public void close() {
     try {
       service.close();
+      keyFeed.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Closing the key ring feed failed", e);
     } finally {
       database.close();
     }

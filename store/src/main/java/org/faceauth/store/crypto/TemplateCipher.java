@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -15,17 +16,43 @@ import org.faceauth.core.FaceAuthException;
 /**
  * AES-256-GCM encryption of embedding vectors. The stored bytes are a 12-byte random nonce followed by the ciphertext
  * and its 16-byte tag. The template's id and model id are bound as associated data, so a ciphertext copied onto
- * another row fails to decrypt instead of matching the wrong person. Thread-safe.
+ * another row fails to decrypt instead of matching the wrong person. A cipher made with a source of its ring (the
+ * key file) reads it again when a row names a key it does not hold, or when asked to ({@link #refresh}): after
+ * another node or command rotated the key. Thread-safe.
  */
 public final class TemplateCipher {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
   private final SecureRandom random = new SecureRandom();
+  private final Supplier<KeyRing> source;
   private volatile KeyRing ring;
 
+  /** A cipher with a fixed ring (a key given directly, a backup's ring). */
   public TemplateCipher(KeyRing ring) {
+    this(ring, () -> ring);
+  }
+
+  /**
+   * @param ring the ring to start with
+   * @param source reads the ring again (from the key file other nodes and commands rotate)
+   */
+  public TemplateCipher(KeyRing ring, Supplier<KeyRing> source) {
     this.ring = ring;
+    this.source = source;
+  }
+
+  /**
+   * Reads the ring from its source again and uses it from now on.
+   *
+   * @return the ring now in use
+   * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} if the source cannot be read (the ring in use
+   *     stays)
+   */
+  public synchronized KeyRing refresh() {
+    KeyRing fresh = source.get();
+    ring = fresh;
+    return fresh;
   }
 
   public KeyRing ring() {
@@ -67,10 +94,15 @@ public final class TemplateCipher {
    *     {@link ErrorCode#TEMPLATE_KEY_MISMATCH} when the bytes do not authenticate under that key
    */
   public float[] decrypt(byte[] stored, String keyId, String templateId, String modelId) {
-    SecretKey key = ring.key(keyId).orElseThrow(() -> new FaceAuthException(
+    KeyRing known = ring;
+    if (known.key(keyId).isEmpty()) {
+      known = refresh();
+    }
+    KeyRing configured = known;
+    SecretKey key = configured.key(keyId).orElseThrow(() -> new FaceAuthException(
         ErrorCode.TEMPLATE_KEY_MISSING,
         "Template " + templateId + " was encrypted with key " + keyId + ", which is not configured (configured: "
-            + ring.ids() + "). Set FACEAUTH_TEMPLATE_KEY or FACEAUTH_KEY_FILE to the key this database was "
+            + configured.ids() + "). Set FACEAUTH_TEMPLATE_KEY or FACEAUTH_KEY_FILE to the key this database was "
             + "written with."));
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -83,6 +83,7 @@ public final class JdbcTemplateStore implements TemplateStore {
           }
         }
       }
+      TemplateKeyState.useCurrentKey(c, database.dialect(), cipher);
       try (PreparedStatement insert = c.prepareStatement(TemplateRows.INSERT)) {
         for (Template template : templates) {
           if (!template.user().equals(user)) {
@@ -237,7 +238,13 @@ public final class JdbcTemplateStore implements TemplateStore {
     if (database.dialect() != Dialect.POSTGRESQL) {
       return () -> {};
     }
-    return PostgresChangeFeed.start(database, CHANNEL, nodeId, listener);
+    return PostgresChangeFeed.start(database, CHANNEL, nodeId, changed -> {
+      if (changed == null) {
+        listener.accept(null);
+      } else if (UserId.isValid(changed)) {
+        listener.accept(UserId.of(changed));
+      }
+    });
   }
 
   /** The database belongs to whoever opened it; nothing to release here. */
@@ -282,7 +289,7 @@ public final class JdbcTemplateStore implements TemplateStore {
     if (database.dialect() == Dialect.POSTGRESQL) {
       try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
         notify.setString(1, CHANNEL);
-        notify.setString(2, PostgresChangeFeed.payload(nodeId, user));
+        notify.setString(2, PostgresChangeFeed.payload(nodeId, user.value()));
         notify.execute();
       }
     }

@@ -6,16 +6,15 @@ import java.sql.Statement;
 import java.util.function.Consumer;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
-import org.faceauth.core.user.UserId;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on a PostgreSQL NOTIFY channel on a dedicated connection and passes on the user ids other nodes changed.
- * Payloads are {@code nodeId:userId}; this node's own are skipped. When the connection drops it reconnects, and tells
- * the listener to reload everything ({@code null}), since notifications sent meanwhile are lost.
+ * Listens on a PostgreSQL NOTIFY channel on a dedicated connection and passes on what other nodes changed (a user id,
+ * a key ring). Payloads are {@code nodeId:subject}; this node's own are skipped. When the connection drops it
+ * reconnects, and tells the listener to reload everything ({@code null}), since notifications sent meanwhile are lost.
  */
 final class PostgresChangeFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresChangeFeed.class);
@@ -25,12 +24,12 @@ final class PostgresChangeFeed implements AutoCloseable {
   private final Database database;
   private final String channel;
   private final String nodeId;
-  private final Consumer<UserId> listener;
+  private final Consumer<String> listener;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Connection connection;
 
-  private PostgresChangeFeed(Database database, String channel, String nodeId, Consumer<UserId> listener) {
+  private PostgresChangeFeed(Database database, String channel, String nodeId, Consumer<String> listener) {
     this.database = database;
     this.channel = channel;
     this.nodeId = nodeId;
@@ -40,7 +39,7 @@ final class PostgresChangeFeed implements AutoCloseable {
   }
 
   /** Starts listening; returns once LISTEN is in effect, so no change committed afterwards is missed. */
-  static PostgresChangeFeed start(Database database, String channel, String nodeId, Consumer<UserId> listener) {
+  static PostgresChangeFeed start(Database database, String channel, String nodeId, Consumer<String> listener) {
     PostgresChangeFeed feed = new PostgresChangeFeed(database, channel, nodeId, listener);
     try {
       feed.connect();
@@ -52,8 +51,8 @@ final class PostgresChangeFeed implements AutoCloseable {
     return feed;
   }
 
-  static String payload(String nodeId, UserId user) {
-    return nodeId + ":" + user.value();
+  static String payload(String nodeId, String subject) {
+    return nodeId + ":" + subject;
   }
 
   private void connect() throws SQLException {
@@ -93,10 +92,7 @@ final class PostgresChangeFeed implements AutoCloseable {
     if (cut < 0 || payload.substring(0, cut).equals(nodeId)) {
       return;
     }
-    String user = payload.substring(cut + 1);
-    if (UserId.isValid(user)) {
-      listener.accept(UserId.of(user));
-    }
+    listener.accept(payload.substring(cut + 1));
   }
 
   private void sleepBeforeRetry() {
