@@ -46,12 +46,12 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final ApiKeyStore apiKeys;
   private final Clock clock;
   private final TemplateKeyState keyState;
-  private final AutoCloseable keyFeed;
+  private final TemplateKeyState.Following keyFeed;
 
   private FaceAuthSystem(
       StoreSettings settings, Database database, TemplateCipher cipher, JdbcTemplateStore store,
       JdbcAuditLog auditLog, JdbcUserDirectory users, DatasetFolder dataset, FaceAuthService service,
-      TemplateKeyState keyState, AutoCloseable keyFeed, Clock clock) {
+      TemplateKeyState keyState, TemplateKeyState.Following keyFeed, Clock clock) {
     this.keyState = keyState;
     this.keyFeed = keyFeed;
     this.settings = settings;
@@ -213,8 +213,6 @@ public final class FaceAuthSystem implements AutoCloseable {
     try {
       service.close();
       keyFeed.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("Closing the key ring feed failed", e);
     } finally {
       database.close();
     }

@@ -61,11 +61,17 @@ public final class TemplateKeyState {
    * Reads the key file again ({@link TemplateCipher#refresh}) whenever another node or command announces a key, and
    * after a lost connection. A no-op on SQLite (one node; a write still finds a newer key by {@link #useCurrentKey}).
    */
-  public AutoCloseable follow(TemplateCipher cipher) {
+  public Following follow(TemplateCipher cipher) {
     if (database.dialect() != Dialect.POSTGRESQL) {
       return () -> {};
     }
-    return PostgresChangeFeed.start(database, CHANNEL, nodeId, announced -> cipher.refresh());
+    return PostgresChangeFeed.start(database, CHANNEL, nodeId, announced -> cipher.refresh())::close;
+  }
+
+  /** Listening for announced keys; closing stops it. */
+  public interface Following extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /**
