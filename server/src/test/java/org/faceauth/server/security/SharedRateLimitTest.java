@@ -92,6 +92,20 @@ class SharedRateLimitTest {
   }
 
   @Test
+  void bucketsNoRequestTouchedForTwoMinutesAreDeleted() {
+    RateLimiter first = node(BackendKind.POSTGRESQL);
+    first.take("address:10.0.0.1", PER_MINUTE);
+    first.take("address:10.0.0.2", PER_MINUTE);
+    execute("ALTER TABLE rate_limit_buckets DISABLE TRIGGER rate_limit_buckets_touched");
+    execute("UPDATE rate_limit_buckets SET touched_at = touched_at - 121000 WHERE id = 'address:10.0.0.1'");
+    execute("ALTER TABLE rate_limit_buckets ENABLE TRIGGER rate_limit_buckets_touched");
+
+    node(BackendKind.POSTGRESQL).take("address:10.0.0.3", PER_MINUTE);
+
+    assertThat(buckets()).as("the idle bucket purged, the recent one and the new one kept").isEqualTo(2);
+  }
+
+  @Test
   void onSqliteEachNodeCountsInItsOwnMemory() {
     RateLimiter limiter = node(BackendKind.SQLITE);
     assertThat(limiter).isInstanceOf(LocalRateLimiter.class);
@@ -99,6 +113,14 @@ class SharedRateLimitTest {
       assertThat(limiter.take("key:app", PER_MINUTE)).isEmpty();
     }
     assertThat(limiter.take("key:app", PER_MINUTE)).isPresent();
+  }
+
+  private void execute(String sql) {
+    databases.get(0).query(c -> {
+      try (PreparedStatement statement = c.prepareStatement(sql)) {
+        return statement.execute();
+      }
+    });
   }
 
   private long buckets() {
