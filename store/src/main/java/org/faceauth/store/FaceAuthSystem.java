@@ -21,6 +21,7 @@ import org.faceauth.store.jdbc.JdbcTemplateStore;
 import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
 import org.faceauth.store.jdbc.TemplateReencryption;
+import org.faceauth.store.invitations.InvitationStore;
 import org.faceauth.store.keys.ApiKeyStore;
 
 /**
@@ -41,6 +42,7 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
+  private final InvitationStore invitations;
   private final Clock clock;
 
   private FaceAuthSystem(
@@ -56,6 +58,7 @@ public final class FaceAuthSystem implements AutoCloseable {
     this.dataset = dataset;
     this.service = service;
     this.apiKeys = new ApiKeyStore(database, clock);
+    this.invitations = new InvitationStore(database, clock);
     this.clock = clock;
   }
 
@@ -143,6 +146,11 @@ public final class FaceAuthSystem implements AutoCloseable {
   /** The REST server's API keys. */
   public ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /** Enrollment invitations. */
+  public InvitationStore invitations() {
+    return invitations;
   }
 
   /** The clock every part of the system reads the time from. */
