@@ -135,11 +135,11 @@ class PathVariantAuthorizationTest extends ServerTest {
         new Route("POST", "/api/v1/invitation/consent", Level.INVITATION, "/api/v1/invitation/consent",
             id -> Body.json(Map.of("consent", true))),
         new Route("POST", "/api/v1/invitation/check", Level.INVITATION, "/api/v1/invitation/check",
-            id -> Body.json(Map.of("image", Api.base64(photo("users/Akhmed_Zakayev/1.jpg"))))),
+            id -> Body.json(Map.of("image", Api.base64(photo("users/Tommy_Thompson/1.jpg"))))),
         new Route("POST", "/api/v1/invitation/enroll", Level.INVITATION, "/api/v1/invitation/enroll",
             id -> Body.json(Map.of("consent", true, "frames", List.of(
-                Api.base64(photo("users/Akhmed_Zakayev/1.jpg")), Api.base64(photo("users/Akhmed_Zakayev/2.jpg")),
-                Api.base64(photo("users/Akhmed_Zakayev/3.jpg")))))),
+                Api.base64(photo("users/Tommy_Thompson/1.jpg")), Api.base64(photo("users/Tommy_Thompson/2.jpg")),
+                Api.base64(photo("users/Tommy_Thompson/3.jpg")))))),
         new Route("*", "/error", Level.ADMIN, "/error", NONE));
   }
 
