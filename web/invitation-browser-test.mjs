@@ -46,11 +46,14 @@ const expiring = await createInvitation({ baseUrl: BASE_URL, adminKey: ADMIN_KEY
   expiresInMinutes: 1 });
 const expiringSince = Date.now();
 
+let capturedWithinMs = 0;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: fakeCameraArgs(LIVE_VIDEO) });
 try {
   const enrolled = await enrollByInvitation({ browser, baseUrl: BASE_URL, adminKey: ADMIN_KEY, userId: INVITED,
     shots: SHOTS, displayName: 'Apfol' });
-  console.log('invitation enrollment: ' + enrolled.text);
+  console.log('invitation enrollment: ' + enrolled.text + ' (pictures taken within ' + enrolled.capturedWithinMs
+    + ' ms of the camera starting)');
+  capturedWithinMs = enrolled.capturedWithinMs;
 
   await refusedPage(browser, enrolled.url, '05-reused-link-refused', /already used/);
 
@@ -94,7 +97,8 @@ try {
 }
 
 // The margin: three stills of one moment (as the old page enrolled) against the invitation's several moments, both
-// verified with frames of the live video from its last seconds, which neither enrollment used.
+// verified with frames of the live video from its last seconds (the video lasts 11.7 s), which neither enrollment
+// used.
 const form = new FormData();
 for (const n of [1, 2, 3]) {
   form.append('images', new Blob([readFileSync(`${FRAMES_DIR}/still-${n}.jpg`)]), `still-${n}.jpg`);
@@ -111,7 +115,13 @@ async function verify(user, file) {
   return body;
 }
 
+// Probe frames are named by their second in the video; the invitation's pictures came from its first seconds.
 const probes = readdirSync(FRAMES_DIR).filter((f) => f.startsWith('probe-')).sort();
+assert.ok(probes.length >= 3, 'probe frames: ' + probes);
+for (const file of probes) {
+  assert.ok(Number(file.slice(6, -4)) * 1000 > capturedWithinMs,
+    `${file} is later in the video than the invitation's pictures (${capturedWithinMs} ms)`);
+}
 const scores = { [STILLS]: [], [INVITED]: [] };
 for (const file of probes) {
   for (const user of [STILLS, INVITED]) {

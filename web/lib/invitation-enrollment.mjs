@@ -48,7 +48,9 @@ export async function openInvitation(browser, baseUrl, url) {
 /**
  * Invites `userId`, opens the link in a new context of `browser` (launched with a fake camera), consents, starts the
  * camera, enrolls, asserts success and saves screenshots under `shots` (prefix `invitation-`). Returns
- * { invitation, url, text }: the invitation as the API made it, its link (used up now) and the page's result.
+ * { invitation, url, text, capturedWithinMs }: the invitation as the API made it, its link (used up now), the page's
+ * result, and the milliseconds from the camera's start to the last picture (the fake camera's video plays from its
+ * start when the camera starts, so later parts of the video were not used).
  */
 export async function enrollByInvitation({ browser, baseUrl, adminKey, userId, shots, displayName }) {
   const { invitation, url } = await createInvitation({ baseUrl, adminKey, userId, displayName });
@@ -62,8 +64,11 @@ export async function enrollByInvitation({ browser, baseUrl, adminKey, userId, s
     await page.locator('#consent-status').filter({ hasText: 'Thank you' }).waitFor({ timeout: 30000 });
     await page.getByRole('button', { name: 'Start camera' }).click();
     await page.locator('#advice').filter({ hasText: 'Camera on' }).waitFor({ timeout: 30000 });
+    const cameraOn = Date.now();
     await page.waitForTimeout(1000);
     await page.screenshot({ path: `${shots}/invitation-02-camera-on.png`, fullPage: true });
+    const captured = page.locator('#prompt').filter({ hasText: 'Enrolling' }).waitFor({ timeout: 120000 })
+      .then(() => Date.now() - cameraOn);
     await page.getByRole('button', { name: 'Take pictures and enroll' }).click();
     await page.locator('#prompt').filter({ hasText: /turn your head/ }).waitFor({ timeout: 30000 });
     await page.screenshot({ path: `${shots}/invitation-03-head-movement.png`, fullPage: true });
@@ -73,7 +78,7 @@ export async function enrollByInvitation({ browser, baseUrl, adminKey, userId, s
     const text = await result.textContent();
     assert.equal(await result.getAttribute('id'), 'result-ok', 'enrolled by invitation: ' + text);
     assert.match(text, new RegExp('enrolled as ' + userId));
-    return { invitation, url, text };
+    return { invitation, url, text, capturedWithinMs: await captured };
   } finally {
     await context.close();
   }

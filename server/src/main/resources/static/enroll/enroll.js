@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 const STORE = 'faceauth.invitation';
 const FRAMES = 5;
 const STEP_MS = 1500;
+const GAP_MS = 800;
 const TOTAL_MS = 30000;
 const MOVED = 0.06;
 const DARK = 45;
@@ -65,7 +66,7 @@ function showResult(ok, text) {
 }
 
 function refuse(body) {
-  $('who').textContent = problemText(body);
+  $('who').textContent = 'This invitation cannot be used.';
   $('consent-section').hidden = true;
   $('camera-section').hidden = true;
   stopCamera();
@@ -175,8 +176,14 @@ function grab() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Takes FRAMES pictures, one per step, each accepted by the server's quality gate; a step that asks for a movement
-// waits (up to STEP_MS) for the head to move from where it was in the first picture.
+// Live advice, announced politely: written only when it changes, so a screen reader is not flooded.
+function advise(text) {
+  if ($('advice').textContent !== text) $('advice').textContent = text;
+}
+
+// Takes FRAMES pictures, one per step and at least GAP_MS apart (so they span a few seconds), each accepted by the
+// server's quality gate; a step that asks for a movement waits (up to STEP_MS) for the head to move from where it was
+// in the first picture.
 async function capture() {
   const frames = [];
   let base = null;
@@ -189,7 +196,7 @@ async function capture() {
       if (Date.now() > end) return frames;
       const shot = grab();
       if (shot.brightness < DARK) {
-        $('advice').textContent = 'It is too dark. Turn on a light or face a window.';
+        advise('It is too dark. Turn on a light or face a window.');
         await sleep(300);
         continue;
       }
@@ -199,19 +206,19 @@ async function capture() {
           refuse(body);
           return null;
         }
-        $('advice').textContent = problemText(body);
+        advise(problemText(body));
         await sleep(status === 429 ? 2000 : 400);
         continue;
       }
       if (!body.accepted) {
-        $('advice').textContent = body.advice[0] || 'Adjust your position.';
+        advise(body.advice[0] || 'Adjust your position.');
         await sleep(250);
         continue;
       }
       const moved = base === null
           || Math.abs(body.turn - base.turn) >= MOVED || Math.abs(body.tilt - base.tilt) >= MOVED;
-      if (step.moves && !moved && Date.now() - start < STEP_MS) {
-        $('advice').textContent = 'Good. A little more…';
+      if (Date.now() - start < GAP_MS || (step.moves && !moved && Date.now() - start < STEP_MS)) {
+        advise(step.moves && !moved ? 'Good. A little more…' : 'Good. Hold still…');
         await sleep(150);
         continue;
       }
@@ -219,7 +226,7 @@ async function capture() {
       frames.push(shot.image);
       $('progress').value = frames.length;
       $('progress').textContent = frames.length + ' of ' + FRAMES;
-      $('advice').textContent = 'Good. Picture ' + frames.length + ' of ' + FRAMES + ' taken.';
+      advise('Good. Picture ' + frames.length + ' of ' + FRAMES + ' taken.');
       break;
     }
   }
