@@ -254,8 +254,9 @@ $('enroll-button').addEventListener('click', async () => {
       sessionStorage.removeItem(STORE);
       $('consent-section').hidden = true;
       $('camera-section').hidden = true;
-      showResult(true, 'Done. Your face is enrolled as ' + body.userId + ' (' + body.templatesStored
-          + ' pictures kept as templates). You can close this page.');
+      $('who').textContent = 'Your invitation has been used.';
+      showResult(true, 'Done. Your face is enrolled as ' + body.userId + ', from ' + body.templatesStored
+          + ' pictures. You can close this page.');
     } else if (body && String(body.code).startsWith('INVITATION_')) {
       refuse(body);
     } else {
