@@ -39,8 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The enrollment page's calls, authenticated by the invitation's secret ({@code Authorization: Invitation <secret>}),
- * never by an API key: read the invitation, accept the consent text, check camera frames one at a time against the
- * quality gate for live advice, and enroll the accepted frames once.
+ * never by an API key: read the invitation, accept the consent text, then (no face is processed before consent) check
+ * camera frames one at a time against the quality gate for live advice, and enroll the accepted frames once.
  */
 @RestController
 @RequestMapping("/api/v1/invitation")
@@ -82,9 +82,12 @@ public class InvitationController {
   }
 
   @PostMapping(value = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Check one camera frame against the enrollment quality gate (nothing is stored)")
+  @Operation(summary = "Check one camera frame against the enrollment quality gate, after consent (nothing stored)")
   FrameCheck check(@RequestBody Frame body, HttpServletRequest request) {
-    enrollment.pending(held(request));
+    if (enrollment.pending(held(request)).consentedAt().isEmpty()) {
+      throw new FaceAuthException(ErrorCode.CONSENT_REQUIRED,
+          "Read and accept the consent text before the camera's pictures are checked.");
+    }
     if (body == null) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "Send {\"image\": base64}.");
     }

@@ -90,6 +90,8 @@ class InvitationEnrollmentTest extends ServerTest {
 
     List<String> frames = photos("Vaclav_Havel", 1, 2, 3, 4, 5);
     assertProblem(enroll(secret, frames), 422, "CONSENT_REQUIRED");
+    assertProblem(api.postJson("/api/v1/invitation/check", null, Map.of("image", frames.get(0)), as(secret)), 422,
+        "CONSENT_REQUIRED");
     assertThat(consent(secret).json().get("consented").asBoolean()).isTrue();
     assertProblem(enroll(secret, frames.subList(0, 2)), 400, "INVALID_REQUEST");
 
