@@ -2,6 +2,7 @@ package org.faceauth.server.invitations;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.faceauth.core.view.ImageVerdictView;
 import org.faceauth.store.invitations.Invitation;
 
@@ -18,7 +19,7 @@ final class InvitationViews {
       Instant openedAt, Instant consentedAt, Instant usedAt, Instant revokedAt) {
     static InvitationView of(Invitation invitation, Instant now) {
       return new InvitationView(invitation.id(), invitation.userId(), invitation.displayName().orElse(null),
-          invitation.status(now).name().toLowerCase(java.util.Locale.ROOT), invitation.createdAt(),
+          invitation.status(now).name().toLowerCase(Locale.ROOT), invitation.createdAt(),
           invitation.expiresAt(), invitation.openedAt().orElse(null), invitation.consentedAt().orElse(null),
           invitation.usedAt().orElse(null), invitation.revokedAt().orElse(null));
     }

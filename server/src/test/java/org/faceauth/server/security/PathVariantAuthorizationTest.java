@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -229,7 +230,7 @@ class PathVariantAuthorizationTest extends ServerTest {
     return http.send(method, path, "Authorization", "Invitation " + invitation(user), body);
   }
 
-  private final Map<String, String> invitations = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> invitations = new ConcurrentHashMap<>();
 
   /** A pending invitation's secret for {@code user}, with consent recorded (as the page does first). */
   private String invitation(String user) {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.audit.AuditEvent;
@@ -53,8 +54,8 @@ class ErasureTest {
       assertThat(test.system().dataset().cropOf(gone)).isRegularFile();
       assertThat(test.system().dataset().embeddingsOf(gone)).isRegularFile();
 
-      test.system().invitations().create(gone, java.util.Optional.empty(), Duration.ofHours(1), "cli");
-      test.system().invitations().create(stays, java.util.Optional.empty(), Duration.ofHours(1), "cli");
+      test.system().invitations().create(gone, Optional.empty(), Duration.ofHours(1), "cli");
+      test.system().invitations().create(stays, Optional.empty(), Duration.ofHours(1), "cli");
       assertThat(service.erase(gone, RequestContext.cli())).isTrue();
 
       assertThat(service.user(gone)).isEmpty();
