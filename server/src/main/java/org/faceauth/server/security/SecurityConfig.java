@@ -25,10 +25,10 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 /**
  * Who may call what, declared once and closed by default: a few public routes, the app routes for app keys, and
  * everything else (any route added later included) for admin keys only; the enrollment page's few routes for the
- * holder of an invitation (its secret in {@code Authorization: Invitation …}), which no API key may call. Paths are matched as Spring MVC matches them
- * ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused non-canonical paths. Stateless: no
- * sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per client address before the key is
- * checked (slows key guessing), per key id after.
+ * holder of an invitation (its secret in {@code Authorization: Invitation …}), which no API key may call. Paths are
+ * matched as Spring MVC matches them ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused
+ * non-canonical paths. Stateless: no sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per
+ * client address before the key is checked (slows key guessing), per key id and per invitation after.
  */
 @Configuration
 @EnableWebSecurity
