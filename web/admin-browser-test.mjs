@@ -1,7 +1,8 @@
 // End-to-end test of the admin console (/admin) in Debian's Chromium (headless), driven by playwright-core, on the
 // server that web/browser-test.mjs has just used (apfol-web is enrolled and has logged in). Signs in, then goes
 // through the dashboard, users (search, detail, disable/enable, unlock, erase with its confirmation), API keys
-// (create shows the secret once, revoke) and the audit log (filter), mostly by keyboard. A screenshot per page.
+// (create shows the secret once, revoke), enrollment invitations (create shows the link once, revoke) and the audit log
+// (filter), mostly by keyboard. A screenshot per page.
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -103,13 +104,31 @@ try {
   const refused = await fetch(BASE_URL + '/api/v1/auth/jwks.json', { headers: { 'X-API-Key': secret } });
   assert.equal(refused.status, 401, 'a revoked key no longer works');
 
+  await page.getByRole('button', { name: 'Invitations' }).click();
+  await page.getByLabel('User id', { exact: true }).fill('console-invited');
+  await page.getByLabel('Name (optional)').fill('Invited in the console');
+  await page.getByRole('button', { name: 'Create invitation' }).click();
+  await page.locator('#invitation-link').waitFor();
+  const link = await page.locator('#invitation-link-value').textContent();
+  assert.match(link, /\/enroll#inv_[A-Za-z0-9_-]{43}$/, 'the link is shown once');
+  assert.ok(await page.getByRole('button', { name: 'Copy link' }).isVisible());
+  await page.waitForFunction(() => /console-invited/.test(document.getElementById('invitation-rows').textContent));
+  assert.ok(!(await page.locator('#invitation-rows').textContent()).includes(link.split('#')[1]),
+    'the list never shows the secret');
+  await page.screenshot({ path: `${SHOTS}/admin-06-invitation-link-shown-once.png`, fullPage: true });
+  await page.getByRole('button', { name: /^Revoke the invitation of console-invited/ }).click();
+  await page.waitForFunction(() => document.getElementById('invitations-status').textContent.startsWith('Revoked'));
+  assert.match(await page.locator('#invitation-rows').textContent(), /revoked/);
+  const gone = await fetch(BASE_URL + '/api/v1/invitation', { headers: { Authorization: 'Invitation ' + link.split('#')[1] } });
+  assert.equal(gone.status, 410, 'a revoked invitation no longer works');
+
   await page.getByRole('button', { name: 'Audit log' }).click();
   await page.getByLabel('User', { exact: true }).fill(USER);
   await page.getByLabel('Action').selectOption('disable_user');
   await page.getByLabel('User', { exact: true }).press('Enter');
   await page.waitForFunction(() => /of 1$/.test(document.getElementById('audit-count').textContent));
   assert.match(await page.locator('#audit-rows').textContent(), /disable_userapfol-webdisabled/);
-  await page.screenshot({ path: `${SHOTS}/admin-06-audit.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/admin-07-audit.png`, fullPage: true });
 
   const foreign = requests.filter((u) => !u.startsWith(BASE_URL));
   assert.deepEqual(foreign, [], 'no external resources');

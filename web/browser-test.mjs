@@ -88,9 +88,11 @@ await withCamera(REPLAY_VIDEO, async (page) => {
     await page.goto(BASE_URL + '/swagger-ui.html');
     await page.locator('.info .title').filter({ hasText: 'FaceAuth API' }).waitFor({ timeout: 30000 });
     await page.locator('.scheme-container button.authorize').click();
-    await page.locator('.modal-ux input[type=text]').fill(ADMIN_KEY);
-    await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
-    await page.locator('.modal-ux button.btn-done').click();
+    // The API key's form (the modal also holds the enrollment invitation's scheme).
+    const keyForm = page.locator('.modal-ux form').filter({ hasText: 'X-API-Key' });
+    await keyForm.locator('input[type=text]').fill(ADMIN_KEY);
+    await keyForm.locator('.auth-btn-wrapper button.authorize').click();
+    await keyForm.locator('button.btn-done').click();
     const listUsers = page.locator('.opblock-get').filter({ hasText: '/api/v1/users' }).filter({ hasText: 'List users' });
     await listUsers.locator('.opblock-summary').first().click();
     await listUsers.locator('button.try-out__btn').click();

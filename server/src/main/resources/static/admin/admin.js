@@ -1,4 +1,4 @@
-// FaceAuth admin console: users, API keys, audit log and a dashboard, over this server's /api/v1 with an admin key
+// FaceAuth admin console: users, API keys, enrollment invitations, audit log and a dashboard, over this server's /api/v1 with an admin key
 // kept in this tab's sessionStorage only. No external resources; every text is set with textContent.
 'use strict';
 
@@ -41,7 +41,8 @@ function showTab(name) {
     if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
     $(b.dataset.tab).hidden = !current;
   });
-  ({ dashboard: loadDashboard, users: loadUsers, keys: loadKeys, audit: loadAudit })[name]();
+  ({ dashboard: loadDashboard, users: loadUsers, keys: loadKeys, invitations: loadInvitations, audit: loadAudit })[
+    name]();
 }
 
 // Sign in: the key is checked against an admin-only route before the sections open.
@@ -69,7 +70,7 @@ function signOut() {
   sessionStorage.removeItem(KEY);
   $('tabs').hidden = true;
   $('signout').hidden = true;
-  ['dashboard', 'users', 'keys', 'audit'].forEach((id) => { $(id).hidden = true; });
+  ['dashboard', 'users', 'keys', 'invitations', 'audit'].forEach((id) => { $(id).hidden = true; });
   say('signin-status', 'Signed out.', true);
 }
 
@@ -236,6 +237,70 @@ async function revokeKey(k) {
   say('keys-status', 'Revoked ' + k.name + '.', true);
 }
 
+async function loadInvitations() {
+  const { status, body } = await api('/admin/invitations');
+  if (status !== 200) { say('invitations-status', problem(body), false); return; }
+  const rows = $('invitation-rows');
+  rows.replaceChildren();
+  body.items.forEach((i) => {
+    const row = document.createElement('tr');
+    cell(row, i.userId);
+    cell(row, i.displayName);
+    cell(row, i.status);
+    cell(row, i.createdAt);
+    cell(row, i.expiresAt);
+    cell(row, i.usedAt);
+    const actions = cell(row, '');
+    if (i.status === 'pending') {
+      const revoke = document.createElement('button');
+      revoke.type = 'button';
+      revoke.className = 'danger';
+      revoke.textContent = 'Revoke';
+      revoke.setAttribute('aria-label', 'Revoke the invitation of ' + i.userId + ' (' + i.id + ')');
+      revoke.addEventListener('click', () => revokeInvitation(i));
+      actions.appendChild(revoke);
+    }
+    rows.appendChild(row);
+  });
+}
+
+async function createInvitation(event) {
+  event.preventDefault();
+  const request = { userId: $('invitation-user').value.trim() };
+  if ($('invitation-name').value.trim()) request.displayName = $('invitation-name').value.trim();
+  if ($('invitation-minutes').value) request.expiresInMinutes = Number($('invitation-minutes').value);
+  const { status, body } = await api('/admin/invitations', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (status !== 201) { say('invitations-status', problem(body), false); return; }
+  $('invitation-link-value').textContent = body.url;
+  $('invitation-link').hidden = false;
+  $('invitation-user').value = '';
+  $('invitation-name').value = '';
+  await loadInvitations();
+  say('invitations-status', 'Invited ' + body.invitation.userId + ' until ' + body.invitation.expiresAt + '.', true);
+}
+
+async function copyInvitationLink() {
+  try {
+    await navigator.clipboard.writeText($('invitation-link-value').textContent);
+    say('invitations-status', 'Link copied.', true);
+  } catch (e) {
+    say('invitations-status', 'Copying is not allowed here; select the link and copy it.', false);
+  }
+}
+
+async function revokeInvitation(i) {
+  if (!window.confirm('Revoke the invitation of "' + i.userId + '"? Its link stops working at once.')) return;
+  const { status, body } = await api('/admin/invitations/' + encodeURIComponent(i.id), { method: 'DELETE' });
+  if (status !== 204) { say('invitations-status', problem(body), false); return; }
+  $('invitation-link').hidden = true;
+  await loadInvitations();
+  say('invitations-status', 'Revoked the invitation of ' + i.userId + '.', true);
+}
+
 function auditQuery(page, size) {
   const params = new URLSearchParams({ page, size });
   if ($('audit-user').value.trim()) params.set('user', $('audit-user').value.trim());
@@ -297,6 +362,8 @@ $('detail-unlock').addEventListener('click', () => userAction('users/{id}/unlock
   (id, body) => (body.cleared ? 'Unlocked ' : 'Nothing to unlock for ') + id + '.'));
 $('detail-erase').addEventListener('click', erase);
 $('key-create').addEventListener('submit', createKey);
+$('invitation-create').addEventListener('submit', createInvitation);
+$('invitation-copy').addEventListener('click', copyInvitationLink);
 $('audit-search').addEventListener('submit', (e) => { e.preventDefault(); state.auditPage = 0; loadAudit(); });
 $('audit-prev').addEventListener('click', () => { state.auditPage -= 1; loadAudit(); });
 $('audit-next').addEventListener('click', () => { state.auditPage += 1; loadAudit(); });

@@ -24,6 +24,7 @@ import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
 import org.faceauth.store.jdbc.TemplateKeyState;
 import org.faceauth.store.jdbc.TemplateReencryption;
+import org.faceauth.store.invitations.InvitationStore;
 import org.faceauth.store.keys.ApiKeyStore;
 
 /**
@@ -44,6 +45,7 @@ public final class FaceAuthSystem implements AutoCloseable {
   private final DatasetFolder dataset;
   private final FaceAuthService service;
   private final ApiKeyStore apiKeys;
+  private final InvitationStore invitations;
   private final Clock clock;
   private final TemplateKeyState keyState;
   private final TemplateKeyState.Following keyFeed;
@@ -64,6 +66,7 @@ public final class FaceAuthSystem implements AutoCloseable {
     this.dataset = dataset;
     this.service = service;
     this.apiKeys = new ApiKeyStore(database, clock);
+    this.invitations = new InvitationStore(database, clock);
     this.clock = clock;
   }
 
@@ -154,6 +157,11 @@ public final class FaceAuthSystem implements AutoCloseable {
   /** The REST server's API keys. */
   public ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /** Enrollment invitations. */
+  public InvitationStore invitations() {
+    return invitations;
   }
 
   /** The clock every part of the system reads the time from. */

@@ -49,8 +49,8 @@ public interface TemplateStore extends AutoCloseable {
   void forEachTemplate(Consumer<Template> sink);
 
   /**
-   * Deletes the user, every template of theirs and their failed login attempts (so a new account under the same id
-   * starts unlocked), and replaces their id in the audit log by a pseudonym, in one transaction.
+   * Deletes the user, every template of theirs, their enrollment invitations and their failed login attempts (so a
+   * new account under the same id starts unlocked), and replaces their id in the audit log by a pseudonym, in one transaction.
    *
    * @return the pseudonym now standing for the user in the audit log, or empty if there was no such user
    */

@@ -14,6 +14,7 @@ import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.StoreSettings;
 import org.faceauth.store.jdbc.JdbcAuditLog;
 import org.faceauth.store.jdbc.JdbcUserDirectory;
+import org.faceauth.store.invitations.InvitationStore;
 import org.faceauth.store.keys.ApiKeyStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,6 +71,11 @@ public class CoreBeans {
   @Bean
   ApiKeyStore apiKeyStore(FaceAuthSystem system) {
     return system.apiKeys();
+  }
+
+  @Bean
+  InvitationStore invitationStore(FaceAuthSystem system) {
+    return system.invitations();
   }
 
   /** The audit log, written by the flows and searched by the admin API. */

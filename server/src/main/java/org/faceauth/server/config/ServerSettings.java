@@ -43,6 +43,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param token login tokens issued on a successful verification
  * @param liveness whether verification requires a live face, and the passive threshold
  * @param enrollment whether enrolling needs the person's recorded consent
+ * @param publicUrl the address people reach this server at, for links it hands out (enrollment invitations); default
+ *     {@code http://localhost:<port>}
+ * @param invitations enrollment invitations: default lifetime and the requests per minute one invitation may make
  */
 @ConfigurationProperties("faceauth")
 public record ServerSettings(
@@ -63,7 +66,9 @@ public record ServerSettings(
     @DefaultValue Upload upload,
     @DefaultValue Token token,
     @DefaultValue Liveness liveness,
-    @DefaultValue Enrollment enrollment) {
+    @DefaultValue Enrollment enrollment,
+    String publicUrl,
+    @DefaultValue Invitations invitations) {
   /** The prefix of every setting. */
   public static final String PREFIX = "faceauth";
 
@@ -146,6 +151,12 @@ public record ServerSettings(
    * always needs {@code createUser=true}.
    */
   public record Enrollment(@DefaultValue("true") boolean consentRequired) {}
+
+  /**
+   * Enrollment invitations last {@code defaultTtl} unless the operator asks for another lifetime (1 minute to 30
+   * days); the enrollment page may make {@code perMinute} requests per invitation (live quality checks included).
+   */
+  public record Invitations(@DefaultValue("72h") Duration defaultTtl, @DefaultValue("120") int perMinute) {}
 
   /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
   public record Token(

@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security headers on every answer: no MIME sniffing, no framing, no referrer, no caching of API answers (they carry
- * scores and tokens), and a strict content security policy for the API (the docs pages keep their own needs).
+ * scores and tokens), and a strict content security policy for the API and the enrollment page (the docs pages keep
+ * their own needs).
  */
 @Component
 @Order(-80)
@@ -27,6 +28,11 @@ public final class SecurityHeadersFilter extends OncePerRequestFilter {
     if (request.getRequestURI().startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    } else if (request.getRequestURI().equals("/enroll") || request.getRequestURI().startsWith("/enroll/")) {
+      // The enrollment page: its own files only, no inline script or style, nothing from elsewhere.
+      response.setHeader("Cache-Control", "no-store");
+      response.setHeader("Content-Security-Policy",
+          "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     }
     chain.doFilter(request, response);
   }

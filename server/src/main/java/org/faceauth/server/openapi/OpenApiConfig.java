@@ -40,6 +40,8 @@ import org.springframework.http.HttpStatus;
 public class OpenApiConfig {
   /** The name of the API key security scheme. */
   public static final String API_KEY = "ApiKey";
+  /** The name of the enrollment invitation security scheme (the enrollment page's calls). */
+  public static final String INVITATION = "Invitation";
   static final String PROBLEM = "Problem";
 
   @Bean
@@ -55,7 +57,13 @@ public class OpenApiConfig {
             .type(SecurityScheme.Type.APIKEY)
             .in(SecurityScheme.In.HEADER)
             .name("X-API-Key")
-            .description("An app key (verify, challenge, identify, detect, crop) or an admin key (everything)")))
+            .description("An app key (verify, challenge, identify, detect, crop) or an admin key (everything)"))
+            .addSecuritySchemes(INVITATION, new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER)
+                .name("Authorization")
+                .description("'Invitation <secret>': the secret from an enrollment invitation's link (after '#'); "
+                    + "allows that invitation's enrollment page calls only")))
         .addSecurityItem(new SecurityRequirement().addList(API_KEY));
   }
 

@@ -20,6 +20,9 @@ public enum ApiErrorCode {
   METHOD_NOT_ALLOWED,
   NOT_ACCEPTABLE,
   NO_FACE,
+  INVITATION_USED,
+  INVITATION_REVOKED,
+  INVITATION_EXPIRED,
   INTERNAL_ERROR;
 
   /** The codes that stand for a bare status (not for a FaceAuth-specific reason such as a lock or a missing face). */
@@ -56,6 +59,9 @@ public enum ApiErrorCode {
       case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
       case NOT_ACCEPTABLE -> "The server answers JSON (or a JPEG for crop); accept that.";
       case NO_FACE -> "No face was found in the image.";
+      case INVITATION_USED -> "This invitation link was already used; ask for a new one if you need to enroll again.";
+      case INVITATION_REVOKED -> "This invitation link was withdrawn; ask for a new one.";
+      case INVITATION_EXPIRED -> "This invitation link has expired; ask for a new one.";
       case INTERNAL_ERROR -> "Something went wrong on the server; the request id identifies it in the logs.";
     };
   }

@@ -44,6 +44,7 @@ public final class ErrorStatus {
       case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
       case NO_FACE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case INVITATION_USED, INVITATION_REVOKED, INVITATION_EXPIRED -> HttpStatus.GONE;
       case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }

@@ -35,8 +35,12 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED, ApiErrorCode.UNAUTHORIZED.sentence())),
-        request, response);
+    String header = request.getHeader("Authorization");
+    boolean invitation = header != null && header.regionMatches(true, 0, InvitationAuthenticationConverter.SCHEME, 0,
+        InvitationAuthenticationConverter.SCHEME.length());
+    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED, invitation
+        ? "This invitation link is not valid; ask for a new one."
+        : ApiErrorCode.UNAUTHORIZED.sentence())), request, response);
   }
 
   @Override
@@ -46,10 +50,19 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
       case NONE -> new ApiException(ApiErrorCode.NOT_FOUND, ApiErrorCode.NOT_FOUND.sentence());
       case OTHER_METHOD ->
           new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, ApiErrorCode.METHOD_NOT_ALLOWED.sentence());
-      case ROUTE -> new ApiException(ApiErrorCode.FORBIDDEN,
-          "This needs an admin key; app keys may verify, identify, detect and crop.");
+      case ROUTE -> new ApiException(ApiErrorCode.FORBIDDEN, forbidden(request));
     };
     problems.write(Problem.of(refusal), request, response);
+  }
+
+  private static String forbidden(HttpServletRequest request) {
+    if (InvitationAuthentication.of(request).isPresent()) {
+      return "An invitation allows its own enrollment page's calls only.";
+    }
+    if (request.getRequestURI().startsWith("/api/v1/invitation")) {
+      return "This is the enrollment page's call: it needs an invitation (Authorization: Invitation ...), not a key.";
+    }
+    return "This needs an admin key; app keys may verify, identify, detect and crop.";
   }
 
   @Override

@@ -25,10 +25,11 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Who may call what, declared once and closed by default: a few public routes, the app routes for app keys, and
- * everything else (any route added later included) for admin keys only. Paths are matched as Spring MVC matches them
- * ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused non-canonical paths. Stateless: no
- * sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per client address before the key is
- * checked (slows key guessing), per key id after.
+ * everything else (any route added later included) for admin keys only; the enrollment page's few routes for the
+ * holder of an invitation (its secret in {@code Authorization: Invitation …}), which no API key may call. Paths are
+ * matched as Spring MVC matches them ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused
+ * non-canonical paths. Stateless: no sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per
+ * client address before the key is checked (slows key guessing), per key id and per invitation after.
  */
 @Configuration
 @EnableWebSecurity
@@ -41,8 +42,9 @@ public class SecurityConfig {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, HandlerMappingIntrospector introspector,
-      ApiKeyAuthenticationProvider provider, CorsConfigurationSource corsConfigurationSource, ServerSettings settings,
-      Problems problems, RateLimiter limiter) throws Exception {
+      ApiKeyAuthenticationProvider provider, InvitationAuthenticationProvider invitationProvider,
+      CorsConfigurationSource corsConfigurationSource, ServerSettings settings, Problems problems, RateLimiter limiter)
+      throws Exception {
     MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
     ProblemRefusals refusals = new ProblemRefusals(problems, new KnownRoutes(introspector));
     CorsFilter cors = new CorsFilter(corsConfigurationSource);
@@ -53,6 +55,8 @@ public class SecurityConfig {
     // A known key lets the request go on down the chain (the default handler would redirect).
     apiKeys.setSuccessHandler((request, response, authentication) -> { });
     apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(refusals));
+    // The enrollment page holds an invitation's secret, never an API key: its own scheme, provider and role.
+    InvitationAuthenticationFilter invitations = new InvitationAuthenticationFilter(invitationProvider, refusals);
 
     return http
         .authorizeHttpRequests(rules -> rules
@@ -70,6 +74,11 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.GET, "/admin/index.html"),
                 mvc.pattern(HttpMethod.GET, "/admin/admin.css"),
                 mvc.pattern(HttpMethod.GET, "/admin/admin.js"),
+                // The enrollment page's files; everything it calls needs an invitation.
+                mvc.pattern(HttpMethod.GET, "/enroll"),
+                mvc.pattern(HttpMethod.GET, "/enroll/index.html"),
+                mvc.pattern(HttpMethod.GET, "/enroll/enroll.css"),
+                mvc.pattern(HttpMethod.GET, "/enroll/enroll.js"),
                 mvc.pattern(HttpMethod.GET, "/v3/api-docs"),
                 mvc.pattern(HttpMethod.GET, "/v3/api-docs/**"),
                 mvc.pattern(HttpMethod.GET, "/swagger-ui.html"),
@@ -82,14 +91,25 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.POST, "/api/v1/auth/identify"),
                 mvc.pattern(HttpMethod.POST, "/api/v1/faces/detect"),
                 mvc.pattern(HttpMethod.POST, "/api/v1/faces/crop")).hasRole(Roles.APP)
+            // An invitation's holder: its own invitation's routes only (no API key has this role).
+            .requestMatchers(
+                mvc.pattern(HttpMethod.GET, "/api/v1/invitation"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/invitation/consent"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/invitation/check"),
+                mvc.pattern(HttpMethod.POST, "/api/v1/invitation/enroll")).hasRole(Roles.INVITEE)
             .anyRequest().hasRole(Roles.ADMIN))
-        // In this order: CORS, the limit per address, the API key, the limit per key; authorization comes last.
+        // In this order: CORS, the limit per address, the API key, the limit per key, the invitation, the limit per
+        // invitation; authorization comes last.
         .addFilterAt(cors, CorsFilter.class)
         .addFilterAfter(new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
             settings.rateLimit().perAddressPerMinute(), limiter, problems), CorsFilter.class)
         .addFilterAfter(apiKeys, RateLimitFilter.class)
         .addFilterAfter(new RateLimitFilter("key", ApiKeys::keyId,
             settings.rateLimit().perKeyPerMinute(), limiter, problems), AuthenticationFilter.class)
+        .addFilterAfter(invitations, AuthenticationFilter.class)
+        .addFilterAfter(new RateLimitFilter("invitation",
+            request -> InvitationAuthentication.of(request).map(invitation -> invitation.id()),
+            settings.invitations().perMinute(), limiter, problems), InvitationAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())

@@ -85,4 +85,19 @@ class SettingsBindingTest {
     assertThatThrownBy(() -> settings.engine().strategy())
         .hasMessageContaining("'dlib'").hasMessageContaining("mtcnn, yunet, haar, blazeface");
   }
+
+  @Test
+  void invitationVariablesSetThePublicUrlTheirLifetimeAndRate() {
+    ServerSettings defaults = ServerSettings.fromEnvironment(Map.of());
+    assertThat(defaults.publicUrl()).isNull();
+    assertThat(defaults.invitations().defaultTtl()).isEqualTo(Duration.ofHours(72));
+    assertThat(defaults.invitations().perMinute()).isEqualTo(120);
+    ServerSettings set = ServerSettings.fromEnvironment(Map.of(
+        "FACEAUTH_PUBLIC_URL", "https://faceauth.example.org",
+        "FACEAUTH_INVITATIONS_DEFAULT_TTL", "30m",
+        "FACEAUTH_INVITATIONS_PER_MINUTE", "20"));
+    assertThat(set.publicUrl()).isEqualTo("https://faceauth.example.org");
+    assertThat(set.invitations().defaultTtl()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(set.invitations().perMinute()).isEqualTo(20);
+  }
 }

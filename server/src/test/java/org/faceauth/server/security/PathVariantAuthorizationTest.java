@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.faceauth.server.testing.Api;
+import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
 import org.faceauth.server.testing.RawHttp;
 import org.faceauth.server.testing.RawHttp.Body;
@@ -28,8 +31,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint × every way of spelling its path × {no key, app key, admin key}: a key never gets more than its role
- * allows, however the path is written (path parameters, percent-encoded letters and slashes, double encoding, dot
+ * Every endpoint × every way of spelling its path × {no key, app key, admin key, an invitation}: a caller never gets
+ * more than its role allows (an invitation opens its enrollment page's routes only, and no key opens them), however the path is written (path parameters, percent-encoded letters and slashes, double encoding, dot
  * segments, case, doubled and trailing slashes, backslashes, detours through a public route). Requests go over a raw
  * socket, so nothing normalises the path on the way. The table must list every route the controllers map.
  */
@@ -43,12 +46,12 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Qualifier("requestMappingHandlerMapping")
   private RequestMappingHandlerMapping mappings;
 
-  /** Who may call a route. */
-  enum Level { PUBLIC, APP, ADMIN }
+  /** Who may call a route: the public, app keys, admin keys, or the holder of an enrollment invitation. */
+  enum Level { PUBLIC, APP, ADMIN, INVITATION }
 
-  /** The callers, weakest first. */
+  /** The callers: keys weakest first, then an invitation's holder, who may call public and invitation routes only. */
   enum Caller {
-    NO_KEY(Level.PUBLIC), APP_KEY(Level.APP), ADMIN_KEY(Level.ADMIN);
+    NO_KEY(Level.PUBLIC), APP_KEY(Level.APP), ADMIN_KEY(Level.ADMIN), INVITATION(Level.INVITATION);
 
     final Level level;
 
@@ -57,6 +60,9 @@ class PathVariantAuthorizationTest extends ServerTest {
     }
 
     boolean mayCall(Level required) {
+      if (this == INVITATION || required == Level.INVITATION) {
+        return required == Level.PUBLIC || required == level;
+      }
       return level.compareTo(required) >= 0;
     }
   }
@@ -122,6 +128,19 @@ class PathVariantAuthorizationTest extends ServerTest {
         new Route("GET", "/api/v1/admin/audit", Level.ADMIN, "/api/v1/admin/audit?user={id}", NONE),
         new Route("GET", "/api/v1/admin/audit/export", Level.ADMIN, "/api/v1/admin/audit/export?user={id}", NONE),
         new Route("GET", "/api/v1/admin/dashboard", Level.ADMIN, "/api/v1/admin/dashboard", NONE),
+        new Route("GET", "/api/v1/admin/invitations", Level.ADMIN, "/api/v1/admin/invitations", NONE),
+        new Route("POST", "/api/v1/admin/invitations", Level.ADMIN, "/api/v1/admin/invitations",
+            id -> Body.json(Map.of("userId", id + "-invited"))),
+        new Route("DELETE", "/api/v1/admin/invitations/{id}", Level.ADMIN, "/api/v1/admin/invitations/{id}", NONE),
+        new Route("GET", "/api/v1/invitation", Level.INVITATION, "/api/v1/invitation", NONE),
+        new Route("POST", "/api/v1/invitation/consent", Level.INVITATION, "/api/v1/invitation/consent",
+            id -> Body.json(Map.of("consent", true))),
+        new Route("POST", "/api/v1/invitation/check", Level.INVITATION, "/api/v1/invitation/check",
+            id -> Body.json(Map.of("image", Api.base64(photo("users/Tommy_Thompson/1.jpg"))))),
+        new Route("POST", "/api/v1/invitation/enroll", Level.INVITATION, "/api/v1/invitation/enroll",
+            id -> Body.json(Map.of("consent", true, "frames", List.of(
+                Api.base64(photo("users/Tommy_Thompson/1.jpg")), Api.base64(photo("users/Tommy_Thompson/2.jpg")),
+                Api.base64(photo("users/Tommy_Thompson/3.jpg")))))),
         new Route("*", "/error", Level.ADMIN, "/error", NONE));
   }
 
@@ -197,10 +216,33 @@ class PathVariantAuthorizationTest extends ServerTest {
 
   private String key(Caller caller) {
     return switch (caller) {
-      case NO_KEY -> null;
+      case NO_KEY, INVITATION -> null;
       case APP_KEY -> appKey;
       case ADMIN_KEY -> ADMIN_KEY;
     };
+  }
+
+  /** The request's credentials: an API key, or an invitation's secret (made on first use, for {@code user}). */
+  private Reply send(RawHttp http, Caller caller, String method, String path, Body body, String user) {
+    if (caller != Caller.INVITATION) {
+      return http.send(method, path, key(caller), body);
+    }
+    return http.send(method, path, "Authorization", "Invitation " + invitation(user), body);
+  }
+
+  private final Map<String, String> invitations = new ConcurrentHashMap<>();
+
+  /** A pending invitation's secret for {@code user}, with consent recorded (as the page does first). */
+  private String invitation(String user) {
+    return invitations.computeIfAbsent(user, u -> {
+      Answer created = api.postJson("/api/v1/admin/invitations", ADMIN_KEY, Map.of("userId", u));
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      String url = created.json().get("url").asText();
+      String secret = url.substring(url.indexOf('#') + 1);
+      assertThat(api.postJson("/api/v1/invitation/consent", null, Map.of("consent", true),
+          "Authorization", "Invitation " + secret).status()).isEqualTo(200);
+      return secret;
+    });
   }
 
   @Test
@@ -247,7 +289,7 @@ class PathVariantAuthorizationTest extends ServerTest {
         for (String path : paths) {
           String method = route.method().equals("*") ? "GET" : route.method();
           tests.add(DynamicTest.dynamicTest(caller + " " + method + " " + path, () -> {
-            Reply reply = http.send(method, path, key(caller), route.body().apply(VICTIM));
+            Reply reply = send(http, caller, method, path, route.body().apply(VICTIM), VICTIM + "-invited");
             assertThat(reply.status()).as(reply.text()).isBetween(400, 499);
             assertThat(reply.header("Content-Type")).as(reply.text()).startsWith("application/problem+json");
             assertThat(reply.json().get("code").asText()).isNotBlank();
@@ -277,7 +319,8 @@ class PathVariantAuthorizationTest extends ServerTest {
         if (!caller.mayCall(route.level())) {
           continue;
         }
-        Reply reply = http.send(route.method(), route.pathFor(OWN), key(caller), route.body().apply(OWN));
+        Reply reply =
+            send(http, caller, route.method(), route.pathFor(OWN), route.body().apply(OWN), OWN + "-invited");
         assertThat(reply.status()).as(caller + " " + route.mapping() + ": " + reply.text()).isNotIn(401, 403);
       }
     }
@@ -288,7 +331,7 @@ class PathVariantAuthorizationTest extends ServerTest {
     RawHttp http = new RawHttp(port);
     for (String path : List.of("/", "/index.html", "/app.js", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
         "/actuator/health", "/actuator/health/liveness", "/admin", "/admin/index.html", "/admin/admin.js",
-        "/admin/admin.css")) {
+        "/admin/admin.css", "/enroll", "/enroll/index.html", "/enroll/enroll.js", "/enroll/enroll.css")) {
       assertThat(http.send("GET", path, null, null).status()).as(path).isEqualTo(200);
     }
     assertThat(http.send("GET", "/actuator/prometheus", null, null).status())

@@ -81,10 +81,15 @@ public final class RawHttp {
 
   /** Sends {@code method target} with the key (if any) and body (if any) exactly as given. */
   public Reply send(String method, String target, String key, Body body) {
+    return send(method, target, key == null ? null : "X-API-Key", key, body);
+  }
+
+  /** Sends {@code method target} with one credential header (if {@code header} is not null) and body (if any). */
+  public Reply send(String method, String target, String header, String value, Body body) {
     StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.0\r\n")
         .append("Host: 127.0.0.1:").append(port).append("\r\n");
-    if (key != null) {
-      head.append("X-API-Key: ").append(key).append("\r\n");
+    if (header != null) {
+      head.append(header).append(": ").append(value).append("\r\n");
     }
     byte[] content = body == null ? new byte[0] : body.bytes();
     if (body != null) {

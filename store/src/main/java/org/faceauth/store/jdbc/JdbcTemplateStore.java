@@ -196,6 +196,11 @@ public final class JdbcTemplateStore implements TemplateStore {
   public Optional<String> erase(UserId user) {
     Optional<String> pseudonym = database.transaction(c -> {
       JdbcLoginAttempts.forget(c, user);
+      // Invitations name the user id in clear; they go with the user (an invitation of an id never enrolled too).
+      try (PreparedStatement invitations = c.prepareStatement("DELETE FROM invitations WHERE user_id = ?")) {
+        invitations.setString(1, user.value());
+        invitations.executeUpdate();
+      }
       Optional<String> id = internalId(c, user);
       if (id.isEmpty()) {
         return Optional.<String>empty();

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.audit.AuditEvent;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The right to erasure: nothing biometric of an erased user survives, while the audit log keeps a pseudonym. */
+/**
+ * The right to erasure: nothing biometric of an erased user survives (nor their id in an invitation), while the audit
+ * log keeps a pseudonym.
+ */
 class ErasureTest {
   @TempDir Path folder;
 
@@ -50,6 +54,8 @@ class ErasureTest {
       assertThat(test.system().dataset().cropOf(gone)).isRegularFile();
       assertThat(test.system().dataset().embeddingsOf(gone)).isRegularFile();
 
+      test.system().invitations().create(gone, Optional.empty(), Duration.ofHours(1), "cli");
+      test.system().invitations().create(stays, Optional.empty(), Duration.ofHours(1), "cli");
       assertThat(service.erase(gone, RequestContext.cli())).isTrue();
 
       assertThat(service.user(gone)).isEmpty();
@@ -72,6 +78,7 @@ class ErasureTest {
           .extracting(AuditEvent::action)
           .contains(AuditAction.ENROLL, AuditAction.VERIFY, AuditAction.ERASE);
 
+      assertThat(test.system().invitations().list(10)).extracting(i -> i.userId()).containsExactly(stays.value());
       assertThat(service.verify(stays, Faces.probe(1), RequestContext.cli()).match()).isTrue();
       assertThat(service.erase(gone, RequestContext.cli())).isFalse();
     }
