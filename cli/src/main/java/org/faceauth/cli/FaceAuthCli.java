@@ -54,6 +54,7 @@ import picocli.CommandLine.ScopeType;
       LivenessCommand.class,
       ServeCommand.class,
       KeysCommand.class,
+      ClientsCommand.class,
       AuditCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -15,12 +15,12 @@ import org.springframework.web.multipart.MultipartFile;
  * Image bytes from a multipart part or a base64 JSON field. What they are is decided by their magic bytes (JPEG, PNG,
  * BMP, WebP, TIFF), never by the content type or file name the client declares.
  */
-final class ImageInput {
+public final class ImageInput {
   private static final Logger LOG = LoggerFactory.getLogger(ImageInput.class);
 
   private ImageInput() {}
 
-  static byte[] of(MultipartFile part, String field) {
+  public static byte[] of(MultipartFile part, String field) {
     if (part == null || part.isEmpty()) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST, "The '" + field + "' part is missing or empty.");
     }

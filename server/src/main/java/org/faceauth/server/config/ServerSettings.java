@@ -43,6 +43,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param token login tokens issued on a successful verification
  * @param liveness whether verification requires a live face, and the passive threshold
  * @param enrollment whether enrolling needs the person's recorded consent
+ * @param publicUrl the address people and applications reach this server at ({@code FACEAUTH_PUBLIC_URL}, e.g.
+ *     {@code https://faceauth.example.com}): the OpenID Connect issuer and the base of links; unset, it is derived
+ *     from each request (e.g. {@code http://localhost:8080})
+ * @param oidc the OpenID Connect provider: token lifetimes and the hosted login page's rules
  */
 @ConfigurationProperties("faceauth")
 public record ServerSettings(
@@ -63,7 +67,9 @@ public record ServerSettings(
     @DefaultValue Upload upload,
     @DefaultValue Token token,
     @DefaultValue Liveness liveness,
-    @DefaultValue Enrollment enrollment) {
+    @DefaultValue Enrollment enrollment,
+    String publicUrl,
+    @DefaultValue Oidc oidc) {
   /** The prefix of every setting. */
   public static final String PREFIX = "faceauth";
 
@@ -146,6 +152,20 @@ public record ServerSettings(
    * always needs {@code createUser=true}.
    */
   public record Enrollment(@DefaultValue("true") boolean consentRequired) {}
+
+  /**
+   * The OpenID Connect provider ("Log in with FaceAuth"): lifetimes of the authorization code, the ID and access
+   * tokens, and of an idle login page; how many refused face checks a login allows before the application is told
+   * {@code access_denied}; whether the hosted login runs the active head-turn challenge ({@code true}, the default:
+   * a recording cannot follow a random instruction) or the passive check only.
+   */
+  public record Oidc(
+      @DefaultValue("1m") Duration authorizationCodeTtl,
+      @DefaultValue("5m") Duration idTokenTtl,
+      @DefaultValue("5m") Duration accessTokenTtl,
+      @DefaultValue("10m") Duration loginTimeout,
+      @DefaultValue("3") int maxAttempts,
+      @DefaultValue("true") boolean challengeRequired) {}
 
   /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
   public record Token(

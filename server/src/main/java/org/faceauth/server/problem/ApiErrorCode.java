@@ -20,6 +20,8 @@ public enum ApiErrorCode {
   METHOD_NOT_ALLOWED,
   NOT_ACCEPTABLE,
   NO_FACE,
+  CSRF_REFUSED,
+  NO_LOGIN_PENDING,
   INTERNAL_ERROR;
 
   /** The codes that stand for a bare status (not for a FaceAuth-specific reason such as a lock or a missing face). */
@@ -56,6 +58,8 @@ public enum ApiErrorCode {
       case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
       case NOT_ACCEPTABLE -> "The server answers JSON (or a JPEG for crop); accept that.";
       case NO_FACE -> "No face was found in the image.";
+      case CSRF_REFUSED -> "The login page's security token is missing or stale; reload the page.";
+      case NO_LOGIN_PENDING -> "No login is in progress here; start again from the application.";
       case INTERNAL_ERROR -> "Something went wrong on the server; the request id identifies it in the logs.";
     };
   }

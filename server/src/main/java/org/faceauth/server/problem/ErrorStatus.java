@@ -44,6 +44,8 @@ public final class ErrorStatus {
       case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
       case NO_FACE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case CSRF_REFUSED -> HttpStatus.FORBIDDEN;
+      case NO_LOGIN_PENDING -> HttpStatus.CONFLICT;
       case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }

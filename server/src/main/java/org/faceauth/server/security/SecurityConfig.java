@@ -3,9 +3,21 @@ package org.faceauth.server.security;
 import jakarta.servlet.DispatcherType;
 import java.util.Optional;
 import org.faceauth.server.config.ServerSettings;
+import org.faceauth.server.problem.ApiErrorCode;
+import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,22 +35,93 @@ import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
- * Who may call what, declared once and closed by default: a few public routes, the app routes for app keys, and
- * everything else (any route added later included) for admin keys only. Paths are matched as Spring MVC matches them
+ * Who may call what, declared once and closed by default, in three chains tried in order: the OpenID Connect
+ * provider's endpoints (Spring Authorization Server's own matcher and rules; a browser that is not signed in is sent
+ * to the login page), the hosted login page ({@code /login/**}: a session with CSRF tokens, only the page's own
+ * routes open, the rest denied), and the API (everything else): a few public routes, the app routes for app keys,
+ * and everything else (any route added later included) for admin keys only. Paths are matched as Spring MVC matches them
  * ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused non-canonical paths. Stateless: no
  * sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per client address before the key is
- * checked (slows key guessing), per key id after.
+ * checked (slows key guessing), per key id after. The same per-address limit applies to the provider and the login
+ * page. The API chain stays stateless: no sessions, no cookies, so no CSRF tokens.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
+  /** The login page, where the provider sends a browser that is not signed in. */
+  public static final String LOGIN_PAGE = "/login";
+
+  /** Request budgets, shared by every chain: one budget per client address, one per API key. */
+  @Bean
+  RateLimiter rateLimiter() {
+    return new RateLimiter();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain authorizationServer(HttpSecurity http, RateLimiter limiter, ServerSettings settings,
+      Problems problems) throws Exception {
+    OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    return http
+        .securityMatcher(server.getEndpointsMatcher())
+        .with(server, provider -> provider.oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
+            metadata.providerConfigurationCustomizer(configuration -> configuration
+                .idTokenSigningAlgorithms(algorithms -> {
+                  algorithms.clear();
+                  algorithms.add(SignatureAlgorithm.ES256.getName());
+                })))))
+        .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+        // The user info endpoint takes the provider's own access tokens.
+        .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+            new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+        .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain loginPage(HttpSecurity http, HandlerMappingIntrospector introspector, RateLimiter limiter,
+      ServerSettings settings, Problems problems) throws Exception {
+    MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
+    ProblemRefusals refusals = new ProblemRefusals(problems, new KnownRoutes(introspector));
+    return http
+        .securityMatcher(new OrRequestMatcher(mvc.pattern(LOGIN_PAGE), mvc.pattern(LOGIN_PAGE + "/**")))
+        .authorizeHttpRequests(rules -> rules
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // The page and its files; what it calls needs the session's CSRF token and a pending authorization.
+            .requestMatchers(
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE),
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE + "/login.js"),
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE + "/login.css"),
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE + "/session"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/frame"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/challenge"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/answer"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/cancel")).permitAll()
+            .anyRequest().denyAll())
+        .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler((request, response, denied) -> {
+          if (denied instanceof CsrfException) {
+            problems.write(Problems.Problem.of(new ApiException(ApiErrorCode.CSRF_REFUSED,
+                ApiErrorCode.CSRF_REFUSED.sentence())), request, response);
+          } else {
+            refusals.handle(request, response, denied);
+          }
+        }))
+        // The saved authorization request must survive the page's own requests.
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers.disable())
+        .logout(logout -> logout.disable())
+        .build();
+  }
+
   @Bean
   SecurityFilterChain api(HttpSecurity http, HandlerMappingIntrospector introspector,
       ApiKeyAuthenticationProvider provider, CorsConfigurationSource corsConfigurationSource, ServerSettings settings,
-      Problems problems) throws Exception {
+      Problems problems, RateLimiter limiter) throws Exception {
     MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
     ProblemRefusals refusals = new ProblemRefusals(problems, new KnownRoutes(introspector));
-    RateLimiter limiter = new RateLimiter();
     CorsFilter cors = new CorsFilter(corsConfigurationSource);
     cors.setCorsProcessor(new ProblemCorsProcessor(problems));
 
@@ -58,7 +141,6 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.GET, "/"),
                 mvc.pattern(HttpMethod.GET, "/index.html"),
                 mvc.pattern(HttpMethod.GET, "/app.css"),
-                mvc.pattern(HttpMethod.GET, "/app.js"),
                 // The admin console's files; everything it calls needs an admin key.
                 mvc.pattern(HttpMethod.GET, "/admin"),
                 mvc.pattern(HttpMethod.GET, "/admin/index.html"),
@@ -79,8 +161,7 @@ public class SecurityConfig {
             .anyRequest().hasRole(Roles.ADMIN))
         // In this order: CORS, the limit per address, the API key, the limit per key; authorization comes last.
         .addFilterAt(cors, CorsFilter.class)
-        .addFilterAfter(new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
-            settings.rateLimit().perAddressPerMinute(), limiter, problems), CorsFilter.class)
+        .addFilterAfter(perAddress(limiter, settings, problems), CorsFilter.class)
         .addFilterAfter(apiKeys, RateLimitFilter.class)
         .addFilterAfter(new RateLimitFilter("key", ApiKeys::keyId,
             settings.rateLimit().perKeyPerMinute(), limiter, problems), AuthenticationFilter.class)
@@ -91,6 +172,11 @@ public class SecurityConfig {
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable())
         .build();
+  }
+
+  private static RateLimitFilter perAddress(RateLimiter limiter, ServerSettings settings, Problems problems) {
+    return new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
+        settings.rateLimit().perAddressPerMinute(), limiter, problems);
   }
 
   /** Spring Security's default firewall, stated: no ';', encoded '/', '\', '%' or '.', '//' or dot segments. */
