@@ -1,5 +1,5 @@
 // End-to-end test of the admin console (/admin) in Debian's Chromium (headless), driven by playwright-core, on the
-// server that web/browser-test.mjs has just used (apfol-web is enrolled and has logged in). Signs in, then goes
+// server that web/oidc-browser-test.mjs has just used (apfol-web is enrolled and has logged in). Signs in, then goes
 // through the dashboard, users (search, detail, disable/enable, unlock, erase with its confirmation), API keys
 // (create shows the secret once, revoke) and the audit log (filter), mostly by keyboard. A screenshot per page.
 import { createRequire } from 'node:module';

@@ -110,6 +110,7 @@ async function logIn() {
   busy = true;
   ready();
   $('decision').replaceChildren();
+  delete $('decision').dataset.outcome;
   try {
     const capture = await call('/login/challenge', { json: { userId: $('user-id').value.trim() } });
     $('instruction').textContent = capture.instruction;
