@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import javax.sql.DataSource;
 import org.faceauth.core.audit.AuditLog;
 import org.faceauth.server.config.ServerSettings;
@@ -88,7 +89,8 @@ public class OidcProviderConfig {
 
   /**
    * Every token is signed ES256 (the one key); the ID token of a face login carries how the person was checked and
-   * lives {@code faceauth.oidc.id-token-ttl}.
+   * lives {@code faceauth.oidc.id-token-ttl}. {@code auth_time} is a {@link Date} (written as seconds since the epoch)
+   * so that the stored authorization reads back through the provider's allowlisted JSON.
    */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> faceLoginClaims(ServerSettings settings, Clock clock) {
@@ -102,7 +104,7 @@ public class OidcProviderConfig {
             .expiresAt(now.plus(settings.oidc().idTokenTtl()))
             .claim("amr", login.amr())
             .claim("acr", login.acr())
-            .claim("auth_time", login.authTime());
+            .claim("auth_time", Date.from(Instant.ofEpochSecond(login.authTime())));
       }
     };
   }
