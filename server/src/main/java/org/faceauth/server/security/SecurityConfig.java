@@ -2,6 +2,7 @@ package org.faceauth.server.security;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Optional;
+import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
@@ -62,6 +63,9 @@ public class SecurityConfig {
   SecurityFilterChain authorizationServer(HttpSecurity http, RateLimiter limiter, ServerSettings settings,
       Problems problems) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    // Browsers (asking for HTML by name) go to the login page; other callers are answered 401.
+    MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
     return http
         .securityMatcher(server.getEndpointsMatcher())
         .with(server, provider -> provider.oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
@@ -74,7 +78,7 @@ public class SecurityConfig {
         // The user info endpoint takes the provider's own access tokens.
         .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-            new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+            new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browsers))
         .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
         .build();
   }

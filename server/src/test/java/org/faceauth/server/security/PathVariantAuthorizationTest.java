@@ -43,8 +43,11 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Qualifier("requestMappingHandlerMapping")
   private RequestMappingHandlerMapping mappings;
 
-  /** Who may call a route. */
-  enum Level { PUBLIC, APP, ADMIN }
+  /**
+   * Who may call a route. SESSION: the hosted login page's calls, which no key opens: they need the login session's
+   * CSRF token (and a pending authorization), so every caller here is refused.
+   */
+  enum Level { PUBLIC, APP, ADMIN, SESSION }
 
   /** The callers, weakest first. */
   enum Caller {
@@ -122,6 +125,19 @@ class PathVariantAuthorizationTest extends ServerTest {
         new Route("GET", "/api/v1/admin/audit", Level.ADMIN, "/api/v1/admin/audit?user={id}", NONE),
         new Route("GET", "/api/v1/admin/audit/export", Level.ADMIN, "/api/v1/admin/audit/export?user={id}", NONE),
         new Route("GET", "/api/v1/admin/dashboard", Level.ADMIN, "/api/v1/admin/dashboard", NONE),
+        new Route("GET", "/api/v1/admin/clients", Level.ADMIN, "/api/v1/admin/clients", NONE),
+        new Route("POST", "/api/v1/admin/clients", Level.ADMIN, "/api/v1/admin/clients", id -> Body.json(Map.of(
+            "name", id, "type", "public", "redirectUris", List.of("https://app.example.org/cb")))),
+        new Route("GET", "/api/v1/admin/clients/{clientId}", Level.ADMIN, "/api/v1/admin/clients/{id}", NONE),
+        new Route("DELETE", "/api/v1/admin/clients/{clientId}", Level.ADMIN, "/api/v1/admin/clients/{id}", NONE),
+        new Route("GET", "/login", Level.PUBLIC, "/login", NONE),
+        new Route("GET", "/login/session", Level.PUBLIC, "/login/session", NONE),
+        new Route("POST", "/login/frame", Level.SESSION, "/login/frame",
+            id -> Body.multipart(List.of(Part.file("frame", face())))),
+        new Route("POST", "/login/challenge", Level.SESSION, "/login/challenge", id -> Body.json(Map.of("userId", id))),
+        new Route("POST", "/login/answer", Level.SESSION, "/login/answer",
+            id -> Body.multipart(List.of(Part.file("frames", face())))),
+        new Route("POST", "/login/cancel", Level.SESSION, "/login/cancel", NONE),
         new Route("*", "/error", Level.ADMIN, "/error", NONE));
   }
 
@@ -286,15 +302,32 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Test
   void theWebPageTheApiDocumentsAndTheProbesNeedNoKey() {
     RawHttp http = new RawHttp(port);
-    for (String path : List.of("/", "/index.html", "/app.js", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
+    for (String path : List.of("/", "/index.html", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
         "/actuator/health", "/actuator/health/liveness", "/admin", "/admin/index.html", "/admin/admin.js",
-        "/admin/admin.css")) {
+        "/admin/admin.css", "/login", "/login/login.js", "/login/login.css", "/.well-known/openid-configuration",
+        "/oauth2/jwks")) {
       assertThat(http.send("GET", path, null, null).status()).as(path).isEqualTo(200);
     }
     assertThat(http.send("GET", "/actuator/prometheus", null, null).status())
         .as("metrics show outcome counts and server paths: admin only").isEqualTo(401);
     assertThat(http.send("GET", "/actuator/env", null, null).status()).isEqualTo(401);
     assertThat(http.send("POST", "/api/v1/health", null, null).status()).isEqualTo(401);
+    assertThat(http.send("GET", "/app.js", null, null).status()).as("the old API-key page is gone").isEqualTo(401);
+  }
+
+  @Test
+  void theProvidersEndpointsOpenOnlyWhatTheProtocolOpens_andTheLoginPageNothingElse() {
+    RawHttp http = new RawHttp(port);
+    assertThat(http.send("POST", "/oauth2/token", ADMIN_KEY, null).status())
+        .as("an API key is not a client's credentials").isEqualTo(401);
+    assertThat(http.send("GET", "/userinfo", ADMIN_KEY, null).status()).isEqualTo(401);
+    assertThat(http.send("POST", "/oauth2/introspect", ADMIN_KEY, null).status()).isEqualTo(401);
+    assertThat(http.send("GET", "/oauth2/authorize", ADMIN_KEY, null).status()).isBetween(400, 401);
+    for (String path : List.of("/login/index.html", "/login/anything", "/login/../admin/admin.js")) {
+      Reply reply = http.send("GET", path, ADMIN_KEY, null);
+      assertThat(reply.status()).as(path).isBetween(400, 404);
+      assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
+    }
   }
 
   @Test
