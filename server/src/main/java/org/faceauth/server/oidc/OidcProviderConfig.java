@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -27,6 +28,9 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * The OpenID Connect provider's parts (Spring Authorization Server): clients, authorizations and consents in the
@@ -65,6 +69,15 @@ public class OidcProviderConfig {
   @Bean
   OAuth2AuthorizationConsentService authorizationConsentService(DataSource dataSource, OidcClients clients) {
     return new JdbcOAuth2AuthorizationConsentService(jdbc(dataSource), clients);
+  }
+
+  /**
+   * The provider's view of who is signed in where (the ID token's {@code sid}), read from Spring Session's table, so
+   * that the node answering the token request sees the session another node signed the person in on.
+   */
+  @Bean
+  <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+    return new SpringSessionBackedSessionRegistry<>(sessions);
   }
 
   @Bean

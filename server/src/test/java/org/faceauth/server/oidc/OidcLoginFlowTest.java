@@ -84,6 +84,7 @@ class OidcLoginFlowTest extends ServerTest {
     assertThat(claims.getLongClaim("auth_time")).isBetween(before.getEpochSecond(), Instant.now().getEpochSecond());
     assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(120_000);
     assertThat(claims.getClaims()).doesNotContainKey("score");
+    assertThat(claims.getStringClaim("sid")).as("the login session, from the shared session table").isNotBlank();
 
     Browser.Page again = browser.postForm("/oauth2/token", form(code, VERIFIER), basic);
     assertThat(again.status()).as("a code is used once").isEqualTo(400);
