@@ -1,7 +1,8 @@
 // End-to-end test of the admin console (/admin) in Debian's Chromium (headless), driven by playwright-core, on the
 // server that web/oidc-browser-test.mjs has just used (apfol-web is enrolled and has logged in). Signs in, then goes
 // through the dashboard, users (search, detail, disable/enable, unlock, erase with its confirmation), API keys
-// (create shows the secret once, revoke) and the audit log (filter), mostly by keyboard. A screenshot per page.
+// (create shows the secret once, revoke), applications (register shows the client secret once, delete) and the
+// audit log (filter), mostly by keyboard. A screenshot per page.
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -103,13 +104,28 @@ try {
   const refused = await fetch(BASE_URL + '/api/v1/auth/jwks.json', { headers: { 'X-API-Key': secret } });
   assert.equal(refused.status, 401, 'a revoked key no longer works');
 
+  await page.getByRole('button', { name: 'Applications' }).click();
+  await page.getByLabel('Application name').fill('Console app');
+  await page.getByLabel(/^Redirect URI/).fill('https://console-app.example.org/callback');
+  await page.getByLabel('Type', { exact: true }).selectOption('confidential');
+  await page.getByRole('button', { name: 'Register application' }).click();
+  await page.locator('#client-secret').waitFor();
+  const clientSecret = await page.locator('#client-secret-value').textContent();
+  assert.ok(clientSecret.length > 30, 'the client secret is shown once');
+  assert.match(await page.locator('#client-rows').textContent(), /Console app/);
+  assert.ok(!(await page.locator('#client-rows').textContent()).includes(clientSecret), 'never in the list');
+  await page.screenshot({ path: `${SHOTS}/admin-06-application-registered.png`, fullPage: true });
+  await page.getByRole('button', { name: /^Delete application Console app/ }).click();
+  await page.waitForFunction(() => document.getElementById('clients-status').textContent.startsWith('Deleted'));
+  assert.ok(!(await page.locator('#client-rows').textContent()).includes('Console app'), 'deleted');
+
   await page.getByRole('button', { name: 'Audit log' }).click();
   await page.getByLabel('User', { exact: true }).fill(USER);
   await page.getByLabel('Action').selectOption('disable_user');
   await page.getByLabel('User', { exact: true }).press('Enter');
   await page.waitForFunction(() => /of 1$/.test(document.getElementById('audit-count').textContent));
   assert.match(await page.locator('#audit-rows').textContent(), /disable_userapfol-webdisabled/);
-  await page.screenshot({ path: `${SHOTS}/admin-06-audit.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/admin-07-audit.png`, fullPage: true });
 
   const foreign = requests.filter((u) => !u.startsWith(BASE_URL));
   assert.deepEqual(foreign, [], 'no external resources');

@@ -1,4 +1,4 @@
-// FaceAuth admin console: users, API keys, audit log and a dashboard, over this server's /api/v1 with an admin key
+// FaceAuth admin console: users, API keys, applications (OpenID Connect clients), audit log and a dashboard, over this server's /api/v1 with an admin key
 // kept in this tab's sessionStorage only. No external resources; every text is set with textContent.
 'use strict';
 
@@ -41,7 +41,7 @@ function showTab(name) {
     if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
     $(b.dataset.tab).hidden = !current;
   });
-  ({ dashboard: loadDashboard, users: loadUsers, keys: loadKeys, audit: loadAudit })[name]();
+  ({ dashboard: loadDashboard, users: loadUsers, keys: loadKeys, clients: loadClients, audit: loadAudit })[name]();
 }
 
 // Sign in: the key is checked against an admin-only route before the sections open.
@@ -69,7 +69,7 @@ function signOut() {
   sessionStorage.removeItem(KEY);
   $('tabs').hidden = true;
   $('signout').hidden = true;
-  ['dashboard', 'users', 'keys', 'audit'].forEach((id) => { $(id).hidden = true; });
+  ['dashboard', 'users', 'keys', 'clients', 'audit'].forEach((id) => { $(id).hidden = true; });
   say('signin-status', 'Signed out.', true);
 }
 
@@ -236,6 +236,54 @@ async function revokeKey(k) {
   say('keys-status', 'Revoked ' + k.name + '.', true);
 }
 
+async function loadClients() {
+  const { status, body } = await api('/admin/clients');
+  if (status !== 200) { say('clients-status', problem(body), false); return; }
+  const rows = $('client-rows');
+  rows.replaceChildren();
+  body.items.forEach((c) => {
+    const row = document.createElement('tr');
+    cell(row, c.name);
+    cell(row, c.clientId);
+    cell(row, c.type);
+    cell(row, c.redirectUris.join(' '));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'danger';
+    remove.textContent = 'Delete';
+    remove.setAttribute('aria-label', 'Delete application ' + c.name + ' (' + c.clientId + ')');
+    remove.addEventListener('click', () => deleteClient(c));
+    cell(row, '').appendChild(remove);
+    rows.appendChild(row);
+  });
+}
+
+async function createClient(event) {
+  event.preventDefault();
+  const { status, body } = await api('/admin/clients', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: $('client-name').value.trim(), type: $('client-type').value, scopes: ['openid'],
+      redirectUris: [$('client-redirect').value.trim()] }),
+  });
+  if (status !== 201) { say('clients-status', problem(body), false); return; }
+  $('client-secret-value').textContent = body.clientSecret || '';
+  $('client-secret').hidden = !body.clientSecret;
+  $('client-name').value = '';
+  $('client-redirect').value = '';
+  await loadClients();
+  say('clients-status', 'Registered ' + body.client.name + ' as ' + body.client.clientId + '.', true);
+}
+
+async function deleteClient(c) {
+  if (!window.confirm('Delete the application "' + c.name + '"? Its logins in progress fail.')) return;
+  const { status, body } = await api('/admin/clients/' + encodeURIComponent(c.clientId), { method: 'DELETE' });
+  if (status !== 204) { say('clients-status', problem(body), false); return; }
+  $('client-secret').hidden = true;
+  await loadClients();
+  say('clients-status', 'Deleted ' + c.name + '.', true);
+}
+
 function auditQuery(page, size) {
   const params = new URLSearchParams({ page, size });
   if ($('audit-user').value.trim()) params.set('user', $('audit-user').value.trim());
@@ -297,6 +345,7 @@ $('detail-unlock').addEventListener('click', () => userAction('users/{id}/unlock
   (id, body) => (body.cleared ? 'Unlocked ' : 'Nothing to unlock for ') + id + '.'));
 $('detail-erase').addEventListener('click', erase);
 $('key-create').addEventListener('submit', createKey);
+$('client-create').addEventListener('submit', createClient);
 $('audit-search').addEventListener('submit', (e) => { e.preventDefault(); state.auditPage = 0; loadAudit(); });
 $('audit-prev').addEventListener('click', () => { state.auditPage -= 1; loadAudit(); });
 $('audit-next').addEventListener('click', () => { state.auditPage += 1; loadAudit(); });
