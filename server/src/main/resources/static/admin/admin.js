@@ -1,5 +1,6 @@
-// FaceAuth admin console: users, API keys, applications (OpenID Connect clients), audit log and a dashboard, over this server's /api/v1 with an admin key
-// kept in this tab's sessionStorage only. No external resources; every text is set with textContent.
+// FaceAuth admin console: users, API keys, applications (OpenID Connect clients), audit log and a dashboard, over
+// this server's /api/v1 with an admin key kept in this tab's sessionStorage only. No external resources; every text
+// is set with textContent.
 'use strict';
 
 const $ = (id) => document.getElementById(id);

@@ -36,9 +36,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The applications allowed to "Log in with FaceAuth" (OpenID Connect relying parties), registered by an admin (REST
- * and CLI): name, redirect URIs (https, or http on localhost only; compared exactly), scopes ({@code openid}, optionally
- * {@code profile}) and type: public (a browser or mobile app: no secret, PKCE required) or confidential (a server: a
- * secret shown once and stored as a bcrypt hash). Authorization code flow only, no refresh tokens, no consent screen.
+ * and CLI): name, redirect URIs (https, or http on localhost only; compared exactly), scopes ({@code openid},
+ * optionally {@code profile}) and type: public (a browser or mobile app: no secret, PKCE required) or confidential
+ * (a server: a secret shown once and stored as a bcrypt hash). Authorization code flow only, no refresh tokens, no
+ * consent screen.
  * Kept in Spring Authorization Server's {@code oauth2_registered_client} table, shared by every node; as the provider's
  * {@link RegisteredClientRepository} it applies the token lifetimes in force ({@code faceauth.oidc.*}) to every client,
  * old ones included. Every change is audited with {@code client:<client id>} as its subject. Thread-safe.

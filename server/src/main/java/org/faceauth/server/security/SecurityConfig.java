@@ -40,11 +40,11 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  * provider's endpoints (Spring Authorization Server's own matcher and rules; a browser that is not signed in is sent
  * to the login page), the hosted login page ({@code /login/**}: a session with CSRF tokens, only the page's own
  * routes open, the rest denied), and the API (everything else): a few public routes, the app routes for app keys,
- * and everything else (any route added later included) for admin keys only. Paths are matched as Spring MVC matches them
- * ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused non-canonical paths. Stateless: no
- * sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per client address before the key is
- * checked (slows key guessing), per key id after. The same per-address limit applies to the provider and the login
- * page. The API chain stays stateless: no sessions, no cookies, so no CSRF tokens.
+ * and everything else (any route added later included) for admin keys only. Paths are matched as Spring MVC matches
+ * them ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused non-canonical paths. The API chain is
+ * stateless: no sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per client address before
+ * the key is checked (slows key guessing), per key id after. The same per-address limit applies to the provider and
+ * the login page.
  */
 @Configuration
 @EnableWebSecurity
@@ -105,14 +105,15 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/cancel")).permitAll()
             .anyRequest().denyAll())
         .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
-        .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler((request, response, denied) -> {
-          if (denied instanceof CsrfException) {
-            problems.write(Problems.Problem.of(new ApiException(ApiErrorCode.CSRF_REFUSED,
-                ApiErrorCode.CSRF_REFUSED.sentence())), request, response);
-          } else {
-            refusals.handle(request, response, denied);
-          }
-        }))
+        .exceptionHandling(e -> e.authenticationEntryPoint(refusals)
+            .accessDeniedHandler((request, response, denied) -> {
+              if (denied instanceof CsrfException) {
+                problems.write(Problems.Problem.of(new ApiException(ApiErrorCode.CSRF_REFUSED,
+                    ApiErrorCode.CSRF_REFUSED.sentence())), request, response);
+              } else {
+                refusals.handle(request, response, denied);
+              }
+            }))
         // The saved authorization request must survive the page's own requests.
         .requestCache(cache -> cache.disable())
         .headers(headers -> headers.disable())

@@ -93,7 +93,8 @@ class OidcProviderTest extends ServerTest {
 
     Browser.Page page = browser.get("/login", "text/html");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'self'").contains("frame-ancestors 'none'");
+    assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'self'")
+        .contains("frame-ancestors 'none'");
     assertThat(page.body()).contains("<script type=\"module\" src=\"/login/login.js\"></script>")
         .doesNotContain("<script>").doesNotContain("style=").doesNotContain("onclick");
     JsonNode start = browser.loginSession();
