@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -69,11 +72,24 @@ public class SecurityConfig {
     return http
         .securityMatcher(server.getEndpointsMatcher())
         .with(server, provider -> provider.oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
+            // What registered clients can use: the code flow, their secret or PKCE, ES256 ID tokens.
             metadata.providerConfigurationCustomizer(configuration -> configuration
                 .idTokenSigningAlgorithms(algorithms -> {
                   algorithms.clear();
                   algorithms.add(SignatureAlgorithm.ES256.getName());
-                })))))
+                })
+                .grantTypes(grants -> {
+                  grants.clear();
+                  grants.add(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+                })
+                .tokenEndpointAuthenticationMethods(methods -> {
+                  methods.clear();
+                  methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue());
+                  methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+                  methods.add(ClientAuthenticationMethod.NONE.getValue());
+                })
+                .scopes(scopes -> scopes.add(OidcScopes.PROFILE))
+                .claims(claims -> claims.remove("device_authorization_endpoint"))))))
         .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
         // The user info endpoint takes the provider's own access tokens.
         .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))

@@ -28,6 +28,11 @@ class OidcProviderTest extends ServerTest {
     assertThat(discovery.get("jwks_uri").asText()).isEqualTo(issuer + "/oauth2/jwks");
     assertThat(discovery.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"ES256\"]");
     assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
+    assertThat(discovery.get("grant_types_supported").toString()).isEqualTo("[\"authorization_code\"]");
+    assertThat(discovery.get("token_endpoint_auth_methods_supported").toString())
+        .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
+    assertThat(discovery.get("scopes_supported").toString()).isEqualTo("[\"openid\",\"profile\"]");
+    assertThat(discovery.has("device_authorization_endpoint")).isFalse();
   }
 
   @Test
