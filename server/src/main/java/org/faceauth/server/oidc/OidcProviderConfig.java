@@ -13,6 +13,7 @@ import org.faceauth.store.FaceAuthSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -37,8 +38,10 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
  * store's database (JDBC services, so every node sees the same codes and tokens), tokens signed ES256 with the same
  * key as the API's login tokens, the issuer ({@code faceauth.public-url}, else derived from each request), and the
  * claims a face login adds to the ID token: {@code amr}, {@code acr}, {@code auth_time}, with the configured lifetime.
+ * Scheduling is on for {@link ExpiredAuthorizations}.
  */
 @Configuration
+@EnableScheduling
 public class OidcProviderConfig {
   /**
    * The store's connection pool, for the provider's tables and the login sessions (Spring Session JDBC). The store

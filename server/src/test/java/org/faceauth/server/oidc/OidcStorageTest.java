@@ -100,6 +100,14 @@ class OidcStorageTest {
           new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())));
       assertThat(roundTrip(sessions, "a saved authorization request")).isEqualTo("a saved authorization request");
 
+      ExpiredAuthorizations expired = new ExpiredAuthorizations(database.dataSource(), Clock.systemUTC());
+      assertThat(expired.purge()).as("its tokens are still valid").isZero();
+      ExpiredAuthorizations later = new ExpiredAuthorizations(database.dataSource(),
+          Clock.fixed(now.plusSeconds(301), java.time.ZoneOffset.UTC));
+      assertThat(later.purge()).isEqualTo(1);
+      assertThat(authorizations.findById("authorization-1")).isNull();
+      authorizations.save(authorization);
+
       assertThat(clients.delete(clientId, RequestContext.cli())).isTrue();
       assertThat(clients.list()).isEmpty();
       assertThat(authorizations.findById("authorization-1")).as("the client's authorizations go too").isNull();
