@@ -109,7 +109,7 @@ try {
   await page.getByLabel(/^Redirect URI/).fill('https://console-app.example.org/callback');
   await page.getByLabel('Type', { exact: true }).selectOption('confidential');
   await page.getByRole('button', { name: 'Register application' }).click();
-  await page.locator('#client-secret').waitFor();
+  await page.waitForFunction(() => document.getElementById('clients-status').textContent.startsWith('Registered'));
   const clientSecret = await page.locator('#client-secret-value').textContent();
   assert.ok(clientSecret.length > 30, 'the client secret is shown once');
   assert.match(await page.locator('#client-rows').textContent(), /Console app/);
