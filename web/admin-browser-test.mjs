@@ -1,8 +1,8 @@
 // End-to-end test of the admin console (/admin) in Debian's Chromium (headless), driven by playwright-core, on the
-// server that web/browser-test.mjs has just used (apfol-web is enrolled and has logged in). Signs in, then goes
+// server that web/oidc-browser-test.mjs has just used (apfol-web is enrolled and has logged in). Signs in, then goes
 // through the dashboard, users (search, detail, disable/enable, unlock, erase with its confirmation), API keys
-// (create shows the secret once, revoke), enrollment invitations (create shows the link once, revoke) and the audit log
-// (filter), mostly by keyboard. A screenshot per page.
+// (create shows the secret once, revoke), enrollment invitations (create shows the link once, revoke), applications
+// (register shows the client secret once, delete) and the audit log (filter), mostly by keyboard. A screenshot per page.
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -121,6 +121,20 @@ try {
   assert.match(await page.locator('#invitation-rows').textContent(), /revoked/);
   const gone = await fetch(BASE_URL + '/api/v1/invitation', { headers: { Authorization: 'Invitation ' + link.split('#')[1] } });
   assert.equal(gone.status, 410, 'a revoked invitation no longer works');
+  await page.getByRole('button', { name: 'Applications' }).click();
+  await page.getByLabel('Application name').fill('Console app');
+  await page.getByLabel(/^Redirect URI/).fill('https://console-app.example.org/callback');
+  await page.getByLabel('Type', { exact: true }).selectOption('confidential');
+  await page.getByRole('button', { name: 'Register application' }).click();
+  await page.waitForFunction(() => document.getElementById('clients-status').textContent.startsWith('Registered'));
+  const clientSecret = await page.locator('#client-secret-value').textContent();
+  assert.ok(clientSecret.length > 30, 'the client secret is shown once');
+  assert.match(await page.locator('#client-rows').textContent(), /Console app/);
+  assert.ok(!(await page.locator('#client-rows').textContent()).includes(clientSecret), 'never in the list');
+  await page.screenshot({ path: `${SHOTS}/admin-07-application-registered.png`, fullPage: true });
+  await page.getByRole('button', { name: /^Delete application Console app/ }).click();
+  await page.waitForFunction(() => document.getElementById('clients-status').textContent.startsWith('Deleted'));
+  assert.ok(!(await page.locator('#client-rows').textContent()).includes('Console app'), 'deleted');
 
   await page.getByRole('button', { name: 'Audit log' }).click();
   await page.getByLabel('User', { exact: true }).fill(USER);
@@ -128,7 +142,7 @@ try {
   await page.getByLabel('User', { exact: true }).press('Enter');
   await page.waitForFunction(() => /of 1$/.test(document.getElementById('audit-count').textContent));
   assert.match(await page.locator('#audit-rows').textContent(), /disable_userapfol-webdisabled/);
-  await page.screenshot({ path: `${SHOTS}/admin-07-audit.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/admin-08-audit.png`, fullPage: true });
 
   const foreign = requests.filter((u) => !u.startsWith(BASE_URL));
   assert.deepEqual(foreign, [], 'no external resources');

@@ -1,5 +1,6 @@
-// FaceAuth admin console: users, API keys, enrollment invitations, audit log and a dashboard, over this server's /api/v1 with an admin key
-// kept in this tab's sessionStorage only. No external resources; every text is set with textContent.
+// FaceAuth admin console: users, API keys, enrollment invitations, applications (OpenID Connect clients), audit log
+// and a dashboard, over this server's /api/v1 with an admin key kept in this tab's sessionStorage only. No external
+// resources; every text is set with textContent.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -41,8 +42,8 @@ function showTab(name) {
     if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
     $(b.dataset.tab).hidden = !current;
   });
-  ({ dashboard: loadDashboard, users: loadUsers, keys: loadKeys, invitations: loadInvitations, audit: loadAudit })[
-    name]();
+  ({ dashboard: loadDashboard, users: loadUsers, keys: loadKeys, invitations: loadInvitations, clients: loadClients,
+    audit: loadAudit })[name]();
 }
 
 // Sign in: the key is checked against an admin-only route before the sections open.
@@ -70,7 +71,7 @@ function signOut() {
   sessionStorage.removeItem(KEY);
   $('tabs').hidden = true;
   $('signout').hidden = true;
-  ['dashboard', 'users', 'keys', 'invitations', 'audit'].forEach((id) => { $(id).hidden = true; });
+  ['dashboard', 'users', 'keys', 'invitations', 'clients', 'audit'].forEach((id) => { $(id).hidden = true; });
   say('signin-status', 'Signed out.', true);
 }
 
@@ -264,6 +265,28 @@ async function loadInvitations() {
   });
 }
 
+async function loadClients() {
+  const { status, body } = await api('/admin/clients');
+  if (status !== 200) { say('clients-status', problem(body), false); return; }
+  const rows = $('client-rows');
+  rows.replaceChildren();
+  body.items.forEach((c) => {
+    const row = document.createElement('tr');
+    cell(row, c.name);
+    cell(row, c.clientId);
+    cell(row, c.type);
+    cell(row, c.redirectUris.join(' '));
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'danger';
+    remove.textContent = 'Delete';
+    remove.setAttribute('aria-label', 'Delete application ' + c.name + ' (' + c.clientId + ')');
+    remove.addEventListener('click', () => deleteClient(c));
+    cell(row, '').appendChild(remove);
+    rows.appendChild(row);
+  });
+}
+
 async function createInvitation(event) {
   event.preventDefault();
   const request = { userId: $('invitation-user').value.trim() };
@@ -299,6 +322,32 @@ async function revokeInvitation(i) {
   $('invitation-link').hidden = true;
   await loadInvitations();
   say('invitations-status', 'Revoked the invitation of ' + i.userId + '.', true);
+}
+
+async function createClient(event) {
+  event.preventDefault();
+  const { status, body } = await api('/admin/clients', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: $('client-name').value.trim(), type: $('client-type').value, scopes: ['openid'],
+      redirectUris: [$('client-redirect').value.trim()] }),
+  });
+  if (status !== 201) { say('clients-status', problem(body), false); return; }
+  $('client-secret-value').textContent = body.clientSecret || '';
+  $('client-secret').hidden = !body.clientSecret;
+  $('client-name').value = '';
+  $('client-redirect').value = '';
+  await loadClients();
+  say('clients-status', 'Registered ' + body.client.name + ' as ' + body.client.clientId + '.', true);
+}
+
+async function deleteClient(c) {
+  if (!window.confirm('Delete the application "' + c.name + '"? Its logins in progress fail.')) return;
+  const { status, body } = await api('/admin/clients/' + encodeURIComponent(c.clientId), { method: 'DELETE' });
+  if (status !== 204) { say('clients-status', problem(body), false); return; }
+  $('client-secret').hidden = true;
+  await loadClients();
+  say('clients-status', 'Deleted ' + c.name + '.', true);
 }
 
 function auditQuery(page, size) {
@@ -364,6 +413,7 @@ $('detail-erase').addEventListener('click', erase);
 $('key-create').addEventListener('submit', createKey);
 $('invitation-create').addEventListener('submit', createInvitation);
 $('invitation-copy').addEventListener('click', copyInvitationLink);
+$('client-create').addEventListener('submit', createClient);
 $('audit-search').addEventListener('submit', (e) => { e.preventDefault(); state.auditPage = 0; loadAudit(); });
 $('audit-prev').addEventListener('click', () => { state.auditPage -= 1; loadAudit(); });
 $('audit-next').addEventListener('click', () => { state.auditPage += 1; loadAudit(); });

@@ -55,6 +55,7 @@ import picocli.CommandLine.ScopeType;
       ServeCommand.class,
       KeysCommand.class,
       InvitationsCommand.class,
+      ClientsCommand.class,
       AuditCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -43,9 +43,11 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * @param token login tokens issued on a successful verification
  * @param liveness whether verification requires a live face, and the passive threshold
  * @param enrollment whether enrolling needs the person's recorded consent
- * @param publicUrl the address people reach this server at, for links it hands out (enrollment invitations); default
- *     {@code http://localhost:<port>}
+ * @param publicUrl the address people and applications reach this server at ({@code FACEAUTH_PUBLIC_URL}, e.g.
+ *     {@code https://faceauth.example.com}): the base of the links it hands out (enrollment invitations; unset,
+ *     {@code http://localhost:<port>}) and the OpenID Connect issuer (unset, derived from each request)
  * @param invitations enrollment invitations: default lifetime and the requests per minute one invitation may make
+ * @param oidc the OpenID Connect provider: token lifetimes and the hosted login page's rules
  */
 @ConfigurationProperties("faceauth")
 public record ServerSettings(
@@ -68,7 +70,8 @@ public record ServerSettings(
     @DefaultValue Liveness liveness,
     @DefaultValue Enrollment enrollment,
     String publicUrl,
-    @DefaultValue Invitations invitations) {
+    @DefaultValue Invitations invitations,
+    @DefaultValue Oidc oidc) {
   /** The prefix of every setting. */
   public static final String PREFIX = "faceauth";
 
@@ -157,6 +160,20 @@ public record ServerSettings(
    * days); the enrollment page may make {@code perMinute} requests per invitation (live quality checks included).
    */
   public record Invitations(@DefaultValue("72h") Duration defaultTtl, @DefaultValue("120") int perMinute) {}
+
+  /**
+   * The OpenID Connect provider ("Log in with FaceAuth"): lifetimes of the authorization code, the ID and access
+   * tokens, and of an idle login page; how many refused face checks a login allows before the application is told
+   * {@code access_denied}; whether the hosted login runs the active head-turn challenge ({@code true}, the default:
+   * a recording cannot follow a random instruction) or the passive check only.
+   */
+  public record Oidc(
+      @DefaultValue("1m") Duration authorizationCodeTtl,
+      @DefaultValue("5m") Duration idTokenTtl,
+      @DefaultValue("5m") Duration accessTokenTtl,
+      @DefaultValue("10m") Duration loginTimeout,
+      @DefaultValue("3") int maxAttempts,
+      @DefaultValue("true") boolean challengeRequired) {}
 
   /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
   public record Token(

@@ -23,6 +23,8 @@ public enum ApiErrorCode {
   INVITATION_USED,
   INVITATION_REVOKED,
   INVITATION_EXPIRED,
+  CSRF_REFUSED,
+  NO_LOGIN_PENDING,
   INTERNAL_ERROR;
 
   /** The codes that stand for a bare status (not for a FaceAuth-specific reason such as a lock or a missing face). */
@@ -62,6 +64,8 @@ public enum ApiErrorCode {
       case INVITATION_USED -> "This invitation link was already used; ask for a new one if you need to enroll again.";
       case INVITATION_REVOKED -> "This invitation link was withdrawn; ask for a new one.";
       case INVITATION_EXPIRED -> "This invitation link has expired; ask for a new one.";
+      case CSRF_REFUSED -> "The login page's security token is missing or stale; reload the page.";
+      case NO_LOGIN_PENDING -> "No login is in progress here; start again from the application.";
       case INTERNAL_ERROR -> "Something went wrong on the server; the request id identifies it in the logs.";
     };
   }

@@ -45,6 +45,8 @@ public final class ErrorStatus {
       case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
       case NO_FACE -> HttpStatus.UNPROCESSABLE_ENTITY;
       case INVITATION_USED, INVITATION_REVOKED, INVITATION_EXPIRED -> HttpStatus.GONE;
+      case CSRF_REFUSED -> HttpStatus.FORBIDDEN;
+      case NO_LOGIN_PENDING -> HttpStatus.CONFLICT;
       case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }

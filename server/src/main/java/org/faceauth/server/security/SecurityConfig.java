@@ -2,11 +2,27 @@ package org.faceauth.server.security;
 
 import jakarta.servlet.DispatcherType;
 import java.util.Optional;
+import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
+import org.faceauth.server.problem.ApiErrorCode;
+import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
 import org.faceauth.store.FaceAuthSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,20 +40,106 @@ import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
- * Who may call what, declared once and closed by default: a few public routes, the app routes for app keys, and
- * everything else (any route added later included) for admin keys only; the enrollment page's few routes for the
- * holder of an invitation (its secret in {@code Authorization: Invitation …}), which no API key may call. Paths are
- * matched as Spring MVC matches them ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused
- * non-canonical paths. Stateless: no sessions, no cookies, so no CSRF tokens. Rate limits run inside the chain: per
- * client address before the key is checked (slows key guessing), per key id and per invitation after.
+ * Who may call what, declared once and closed by default, in three chains tried in order: the OpenID Connect
+ * provider's endpoints (Spring Authorization Server's own matcher and rules; a browser that is not signed in is sent
+ * to the login page), the hosted login page ({@code /login/**}: a session with CSRF tokens, only the page's own
+ * routes open, the rest denied), and the API (everything else): a few public routes, the app routes for app keys,
+ * the enrollment page's few routes for the holder of an invitation (its secret in {@code Authorization: Invitation
+ * …}), which no API key may call, and everything else (any route added later included) for admin keys only. Paths
+ * are matched as Spring MVC matches them ({@link MvcRequestMatcher}), after {@link StrictHttpFirewall} has refused
+ * non-canonical paths. The API chain is stateless: no sessions, no cookies, so no CSRF tokens. Rate limits run inside
+ * the chain: per client address before the key is checked (slows key guessing), per key id and per invitation after.
+ * The same per-address limit applies to the provider and the login page.
  */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
-  /** The rate limits' buckets: shared by every node in PostgreSQL, in this node's memory on SQLite. */
+  /** The login page, where the provider sends a browser that is not signed in. */
+  public static final String LOGIN_PAGE = "/login";
+
+  /**
+   * Request budgets, shared by every chain (one per client address, per API key, per invitation), and by every node
+   * in PostgreSQL; in this node's memory on SQLite.
+   */
   @Bean
   RateLimiter rateLimiter(FaceAuthSystem system) {
     return RateLimiter.forStore(system.database());
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain authorizationServer(HttpSecurity http, RateLimiter limiter, ServerSettings settings,
+      Problems problems) throws Exception {
+    OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    // Browsers (asking for HTML by name) go to the login page; other callers are answered 401.
+    MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    return http
+        .securityMatcher(server.getEndpointsMatcher())
+        .with(server, provider -> provider.oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
+            // What registered clients can use: the code flow, their secret or PKCE, ES256 ID tokens.
+            metadata.providerConfigurationCustomizer(configuration -> configuration
+                .idTokenSigningAlgorithms(algorithms -> {
+                  algorithms.clear();
+                  algorithms.add(SignatureAlgorithm.ES256.getName());
+                })
+                .grantTypes(grants -> {
+                  grants.clear();
+                  grants.add(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+                })
+                .tokenEndpointAuthenticationMethods(methods -> {
+                  methods.clear();
+                  methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue());
+                  methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+                  methods.add(ClientAuthenticationMethod.NONE.getValue());
+                })
+                .scopes(scopes -> scopes.add(OidcScopes.PROFILE))
+                .claims(claims -> claims.remove("device_authorization_endpoint"))))))
+        .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+        // The user info endpoint takes the provider's own access tokens.
+        .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+            new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browsers))
+        .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain loginPage(HttpSecurity http, HandlerMappingIntrospector introspector, RateLimiter limiter,
+      ServerSettings settings, Problems problems) throws Exception {
+    MvcRequestMatcher.Builder mvc = new MvcRequestMatcher.Builder(introspector);
+    ProblemRefusals refusals = new ProblemRefusals(problems, new KnownRoutes(introspector));
+    return http
+        .securityMatcher(new OrRequestMatcher(mvc.pattern(LOGIN_PAGE), mvc.pattern(LOGIN_PAGE + "/**")))
+        .authorizeHttpRequests(rules -> rules
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            // The page and its files; what it calls needs the session's CSRF token and a pending authorization.
+            .requestMatchers(
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE),
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE + "/login.js"),
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE + "/login.css"),
+                mvc.pattern(HttpMethod.GET, LOGIN_PAGE + "/session"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/frame"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/challenge"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/answer"),
+                mvc.pattern(HttpMethod.POST, LOGIN_PAGE + "/cancel")).permitAll()
+            .anyRequest().denyAll())
+        .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(refusals)
+            .accessDeniedHandler((request, response, denied) -> {
+              if (denied instanceof CsrfException) {
+                problems.write(Problems.Problem.of(new ApiException(ApiErrorCode.CSRF_REFUSED,
+                    ApiErrorCode.CSRF_REFUSED.sentence())), request, response);
+              } else {
+                refusals.handle(request, response, denied);
+              }
+            }))
+        // The saved authorization request must survive the page's own requests.
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers.disable())
+        .logout(logout -> logout.disable())
+        .build();
   }
 
   @Bean
@@ -68,7 +170,6 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.GET, "/"),
                 mvc.pattern(HttpMethod.GET, "/index.html"),
                 mvc.pattern(HttpMethod.GET, "/app.css"),
-                mvc.pattern(HttpMethod.GET, "/app.js"),
                 // The admin console's files; everything it calls needs an admin key.
                 mvc.pattern(HttpMethod.GET, "/admin"),
                 mvc.pattern(HttpMethod.GET, "/admin/index.html"),
@@ -101,8 +202,7 @@ public class SecurityConfig {
         // In this order: CORS, the limit per address, the API key, the limit per key, the invitation, the limit per
         // invitation; authorization comes last.
         .addFilterAt(cors, CorsFilter.class)
-        .addFilterAfter(new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
-            settings.rateLimit().perAddressPerMinute(), limiter, problems), CorsFilter.class)
+        .addFilterAfter(perAddress(limiter, settings, problems), CorsFilter.class)
         .addFilterAfter(apiKeys, RateLimitFilter.class)
         .addFilterAfter(new RateLimitFilter("key", ApiKeys::keyId,
             settings.rateLimit().perKeyPerMinute(), limiter, problems), AuthenticationFilter.class)
@@ -117,6 +217,11 @@ public class SecurityConfig {
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable())
         .build();
+  }
+
+  private static RateLimitFilter perAddress(RateLimiter limiter, ServerSettings settings, Problems problems) {
+    return new RateLimitFilter("address", request -> Optional.ofNullable(request.getRemoteAddr()),
+        settings.rateLimit().perAddressPerMinute(), limiter, problems);
   }
 
   /** Spring Security's default firewall, stated: no ';', encoded '/', '\', '%' or '.', '//' or dot segments. */

@@ -6,6 +6,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -104,6 +108,14 @@ public final class TokenIssuer {
    * (base64url), used to check ES256 signatures.
    */
   public record PublicKey(String kty, String crv, String kid, String x, String y, String alg, String use) {}
+
+  /**
+   * The signing key (private) as a key source, for the OpenID Connect provider's ID and access tokens: one key signs
+   * every token FaceAuth issues, and {@code /oauth2/jwks} publishes the same public key as {@link #publicKeys}.
+   */
+  public JWKSource<SecurityContext> signingKeySource() {
+    return new ImmutableJWKSet<>(new JWKSet(key));
+  }
 
   /** The public key set apps verify tokens with. */
   public KeySet publicKeys() {

@@ -52,6 +52,24 @@ class SettingsBindingTest {
   }
 
   @Test
+  void thePublicUrlAndTheOpenIdConnectSettingsBindFromTheEnvironment_withDefaults() {
+    ServerSettings defaults = ServerSettings.fromEnvironment(Map.of());
+    assertThat(defaults.publicUrl()).isNull();
+    assertThat(defaults.oidc()).isEqualTo(new ServerSettings.Oidc(Duration.ofMinutes(1), Duration.ofMinutes(5),
+        Duration.ofMinutes(5), Duration.ofMinutes(10), 3, true));
+
+    ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+        "FACEAUTH_PUBLIC_URL", "https://faceauth.example.org",
+        "FACEAUTH_OIDC_ID_TOKEN_TTL", "2m",
+        "FACEAUTH_OIDC_MAX_ATTEMPTS", "5",
+        "FACEAUTH_OIDC_CHALLENGE_REQUIRED", "false"));
+    assertThat(settings.publicUrl()).isEqualTo("https://faceauth.example.org");
+    assertThat(settings.oidc().idTokenTtl()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.oidc().maxAttempts()).isEqualTo(5);
+    assertThat(settings.oidc().challengeRequired()).isFalse();
+  }
+
+  @Test
   void storeVariablesGoThroughTheSameBinding() {
     ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
         "FACEAUTH_DATA_DIR", "/srv/faceauth",

@@ -36,8 +36,8 @@ class ErrorStatusTest {
 
   @ParameterizedTest
   @EnumSource(value = ApiErrorCode.class,
-      names = {"USER_LOCKED", "USER_DISABLED", "NO_FACE", "BAD_REQUEST", "INTERNAL_ERROR", "INVITATION_USED",
-          "INVITATION_REVOKED", "INVITATION_EXPIRED"},
+      names = {"USER_LOCKED", "USER_DISABLED", "NO_FACE", "CSRF_REFUSED", "NO_LOGIN_PENDING", "BAD_REQUEST",
+          "INTERNAL_ERROR", "INVITATION_USED", "INVITATION_REVOKED", "INVITATION_EXPIRED"},
       mode = EnumSource.Mode.EXCLUDE)
   void aBareStatusFindsTheCodeThatAnswersWithIt(ApiErrorCode code) {
     assertThat(ApiErrorCode.forStatus(ErrorStatus.of(code).value())).isEqualTo(code);

@@ -46,8 +46,12 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Qualifier("requestMappingHandlerMapping")
   private RequestMappingHandlerMapping mappings;
 
-  /** Who may call a route: the public, app keys, admin keys, or the holder of an enrollment invitation. */
-  enum Level { PUBLIC, APP, ADMIN, INVITATION }
+  /**
+   * Who may call a route: the public, app keys, admin keys, or the holder of an enrollment invitation. SESSION: the
+   * hosted login page's calls, which no key opens: they need the login session's CSRF token (and a pending
+   * authorization), so every caller here is refused.
+   */
+  enum Level { PUBLIC, APP, ADMIN, INVITATION, SESSION }
 
   /** The callers: keys weakest first, then an invitation's holder, who may call public and invitation routes only. */
   enum Caller {
@@ -141,6 +145,19 @@ class PathVariantAuthorizationTest extends ServerTest {
             id -> Body.json(Map.of("consent", true, "frames", List.of(
                 Api.base64(photo("users/Tommy_Thompson/1.jpg")), Api.base64(photo("users/Tommy_Thompson/2.jpg")),
                 Api.base64(photo("users/Tommy_Thompson/3.jpg")))))),
+        new Route("GET", "/api/v1/admin/clients", Level.ADMIN, "/api/v1/admin/clients", NONE),
+        new Route("POST", "/api/v1/admin/clients", Level.ADMIN, "/api/v1/admin/clients", id -> Body.json(Map.of(
+            "name", id, "type", "public", "redirectUris", List.of("https://app.example.org/cb")))),
+        new Route("GET", "/api/v1/admin/clients/{clientId}", Level.ADMIN, "/api/v1/admin/clients/{id}", NONE),
+        new Route("DELETE", "/api/v1/admin/clients/{clientId}", Level.ADMIN, "/api/v1/admin/clients/{id}", NONE),
+        new Route("GET", "/login", Level.PUBLIC, "/login", NONE),
+        new Route("GET", "/login/session", Level.PUBLIC, "/login/session", NONE),
+        new Route("POST", "/login/frame", Level.SESSION, "/login/frame",
+            id -> Body.multipart(List.of(Part.file("frame", face())))),
+        new Route("POST", "/login/challenge", Level.SESSION, "/login/challenge", id -> Body.json(Map.of("userId", id))),
+        new Route("POST", "/login/answer", Level.SESSION, "/login/answer",
+            id -> Body.multipart(List.of(Part.file("frames", face())))),
+        new Route("POST", "/login/cancel", Level.SESSION, "/login/cancel", NONE),
         new Route("*", "/error", Level.ADMIN, "/error", NONE));
   }
 
@@ -329,15 +346,32 @@ class PathVariantAuthorizationTest extends ServerTest {
   @Test
   void theWebPageTheApiDocumentsAndTheProbesNeedNoKey() {
     RawHttp http = new RawHttp(port);
-    for (String path : List.of("/", "/index.html", "/app.js", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
+    for (String path : List.of("/", "/index.html", "/app.css", "/v3/api-docs", "/swagger-ui/index.html",
         "/actuator/health", "/actuator/health/liveness", "/admin", "/admin/index.html", "/admin/admin.js",
-        "/admin/admin.css", "/enroll", "/enroll/index.html", "/enroll/enroll.js", "/enroll/enroll.css")) {
+        "/admin/admin.css", "/enroll", "/enroll/index.html", "/enroll/enroll.js", "/enroll/enroll.css", "/login",
+        "/login/login.js", "/login/login.css", "/.well-known/openid-configuration", "/oauth2/jwks")) {
       assertThat(http.send("GET", path, null, null).status()).as(path).isEqualTo(200);
     }
     assertThat(http.send("GET", "/actuator/prometheus", null, null).status())
         .as("metrics show outcome counts and server paths: admin only").isEqualTo(401);
     assertThat(http.send("GET", "/actuator/env", null, null).status()).isEqualTo(401);
     assertThat(http.send("POST", "/api/v1/health", null, null).status()).isEqualTo(401);
+    assertThat(http.send("GET", "/app.js", null, null).status()).as("the old API-key page is gone").isEqualTo(401);
+  }
+
+  @Test
+  void theProvidersEndpointsOpenOnlyWhatTheProtocolOpens_andTheLoginPageNothingElse() {
+    RawHttp http = new RawHttp(port);
+    assertThat(http.send("POST", "/oauth2/token", ADMIN_KEY, null).status())
+        .as("an API key is not a client's credentials").isEqualTo(401);
+    assertThat(http.send("GET", "/userinfo", ADMIN_KEY, null).status()).isEqualTo(401);
+    assertThat(http.send("POST", "/oauth2/introspect", ADMIN_KEY, null).status()).isEqualTo(401);
+    assertThat(http.send("GET", "/oauth2/authorize", ADMIN_KEY, null).status()).isBetween(400, 401);
+    for (String path : List.of("/login/index.html", "/login/anything", "/login/../admin/admin.js")) {
+      Reply reply = http.send("GET", path, ADMIN_KEY, null);
+      assertThat(reply.status()).as(path).isBetween(400, 404);
+      assertThat(reply.header("Content-Type")).as(path).startsWith("application/problem+json");
+    }
   }
 
   @Test

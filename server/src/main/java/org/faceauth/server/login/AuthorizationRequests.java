@@ -1,0 +1,95 @@
+package org.faceauth.server.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.faceauth.server.config.ServerSettings;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The authorization request a login page session is for: the one the authorization endpoint saved before sending the
+ * browser to the login page (Spring Authorization Server had already checked its client, redirect URI, scopes and
+ * PKCE). Gives the way back to the application either way: the saved request itself after a match (the endpoint then
+ * issues the code), or the client's registered redirect URI with {@code error=access_denied}, the request's
+ * {@code state} and the issuer (RFC 9207) after a refusal — the redirect URI is checked against the registration
+ * again, so the browser is never sent anywhere else.
+ */
+@Component
+class AuthorizationRequests {
+  private final RegisteredClientRepository clients;
+  private final AuthorizationServerSettings server;
+  private final ServerSettings settings;
+
+  AuthorizationRequests(RegisteredClientRepository clients, AuthorizationServerSettings server,
+      ServerSettings settings) {
+    this.clients = clients;
+    this.server = server;
+    this.settings = settings;
+  }
+
+  /**
+   * A pending authorization request.
+   *
+   * @param continueTo the authorization request to resume once the person is signed in
+   */
+  record Pending(String clientId, String clientName, String redirectUri, String state, String continueTo) {}
+
+  /** The authorization request saved in the session, if that is what was saved and its client still exists. */
+  Optional<Pending> pending(SavedRequest saved) {
+    if (!(saved instanceof DefaultSavedRequest request) || !"GET".equals(request.getMethod())
+        || !server.getAuthorizationEndpoint().equals(request.getServletPath())) {
+      return Optional.empty();
+    }
+    String clientId = parameter(saved, "client_id");
+    RegisteredClient client = clientId == null ? null : clients.findByClientId(clientId);
+    if (client == null) {
+      return Optional.empty();
+    }
+    String redirectUri = parameter(saved, "redirect_uri");
+    if (redirectUri == null && client.getRedirectUris().size() == 1) {
+      redirectUri = client.getRedirectUris().iterator().next();
+    }
+    if (redirectUri == null || !client.getRedirectUris().contains(redirectUri)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Pending(clientId, client.getClientName(), redirectUri, parameter(saved, "state"),
+        saved.getRedirectUrl()));
+  }
+
+  /** The client's redirect URI answering the request with {@code access_denied}. */
+  String accessDenied(Pending pending, HttpServletRequest request) {
+    UriComponentsBuilder back = UriComponentsBuilder.fromUriString(pending.redirectUri())
+        .queryParam("error", "access_denied")
+        .queryParam("error_description", encoded("The face login was refused or cancelled."));
+    if (pending.state() != null) {
+      back.queryParam("state", encoded(pending.state()));
+    }
+    back.queryParam("iss", encoded(issuer(request)));
+    return back.build(true).toUriString();
+  }
+
+  /** The issuer: the public URL when set, else this request's scheme, host and port (as the provider derives it). */
+  private String issuer(HttpServletRequest request) {
+    if (settings.publicUrl() != null && !settings.publicUrl().isBlank()) {
+      return settings.publicUrl().replaceAll("/+$", "");
+    }
+    return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+  }
+
+  private static String encoded(String value) {
+    return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+  }
+
+  private static String parameter(SavedRequest saved, String name) {
+    String[] values = saved.getParameterValues(name);
+    return values == null || values.length != 1 ? null : values[0];
+  }
+}

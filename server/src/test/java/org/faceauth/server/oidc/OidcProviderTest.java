@@ -1,0 +1,192 @@
+package org.faceauth.server.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.faceauth.server.testing.Api.Answer;
+import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.ServerTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenID Connect provider with the server's defaults (hosted logins run the head-turn challenge): discovery, the
+ * signing key, client registration by admins, and the hosted login page's rules up to the decision.
+ */
+class OidcProviderTest extends ServerTest {
+  private static final String REDIRECT = "https://app.example.org/callback";
+
+  @Test
+  void discovery_namesTheIssuerTheEndpointsAndEs256() {
+    JsonNode discovery = api.get("/.well-known/openid-configuration", null).json();
+    String issuer = "http://127.0.0.1:" + port;
+    assertThat(discovery.get("issuer").asText()).isEqualTo(issuer);
+    assertThat(discovery.get("authorization_endpoint").asText()).isEqualTo(issuer + "/oauth2/authorize");
+    assertThat(discovery.get("token_endpoint").asText()).isEqualTo(issuer + "/oauth2/token");
+    assertThat(discovery.get("jwks_uri").asText()).isEqualTo(issuer + "/oauth2/jwks");
+    assertThat(discovery.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"ES256\"]");
+    assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
+    assertThat(discovery.get("grant_types_supported").toString()).isEqualTo("[\"authorization_code\"]");
+    assertThat(discovery.get("token_endpoint_auth_methods_supported").toString())
+        .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
+    assertThat(discovery.get("scopes_supported").toString()).isEqualTo("[\"openid\",\"profile\"]");
+    assertThat(discovery.has("device_authorization_endpoint")).isFalse();
+  }
+
+  @Test
+  void providerKeys_areTheApiTokenKey() {
+    JsonNode provider = api.get("/oauth2/jwks", null).json().get("keys");
+    JsonNode apiKeys = api.get("/api/v1/auth/jwks.json", null).json().get("keys");
+    assertThat(provider).hasSize(1);
+    assertThat(provider.get(0).get("kid").asText()).isEqualTo(apiKeys.get(0).get("kid").asText());
+    assertThat(provider.get(0).get("x").asText()).isEqualTo(apiKeys.get(0).get("x").asText());
+    assertThat(provider.get(0).get("y").asText()).isEqualTo(apiKeys.get(0).get("y").asText());
+    assertThat(provider.get(0).has("d")).as("never the private part").isFalse();
+  }
+
+  @Test
+  void clients_areRegisteredListedAndDeletedByAdmins_withTheSecretShownOnce() {
+    Answer created = register("confidential", List.of(REDIRECT, "http://localhost:3000/cb"), List.of("openid"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String clientId = created.json().get("client").get("clientId").asText();
+    assertThat(created.json().get("clientSecret").asText()).hasSizeGreaterThan(30);
+    assertThat(created.header("Location")).isEqualTo("/api/v1/admin/clients/" + clientId);
+
+    Answer listed = api.get("/api/v1/admin/clients", ADMIN_KEY);
+    assertThat(listed.text()).contains(clientId).doesNotContain(created.json().get("clientSecret").asText())
+        .doesNotContain("bcrypt");
+    JsonNode one = api.get("/api/v1/admin/clients/" + clientId, ADMIN_KEY).json();
+    assertThat(one.get("type").asText()).isEqualTo("confidential");
+    assertThat(one.get("redirectUris").toString()).contains(REDIRECT, "http://localhost:3000/cb");
+
+    Answer publicClient = register("public", List.of(REDIRECT), List.of("openid", "profile"));
+    assertThat(publicClient.json().get("clientSecret").isNull()).as("a public client has no secret").isTrue();
+
+    assertThat(api.delete("/api/v1/admin/clients/" + clientId, ADMIN_KEY).status()).isEqualTo(204);
+    assertThat(api.get("/api/v1/admin/clients/" + clientId, ADMIN_KEY).status()).isEqualTo(404);
+    assertThat(api.delete("/api/v1/admin/clients/" + clientId, ADMIN_KEY).status()).isEqualTo(404);
+    String audit = api.get("/api/v1/admin/audit?action=create_oidc_client", ADMIN_KEY).text()
+        + api.get("/api/v1/admin/audit?action=delete_oidc_client", ADMIN_KEY).text();
+    assertThat(audit).contains("client:" + clientId);
+  }
+
+  @Test
+  void clients_refuseRedirectsThatAreNotHttpsOrLocal_otherScopes_andAppKeys() {
+    for (String bad : List.of("http://app.example.org/cb", "https://app.example.org/cb#x", "javascript:alert(1)",
+        "/relative", "https://user@app.example.org/cb")) {
+      Answer refused = register("public", List.of(bad), List.of("openid"));
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.json().get("code").asText()).isEqualTo("INVALID_REQUEST");
+    }
+    assertThat(register("public", List.of(REDIRECT), List.of("openid", "email")).status()).isEqualTo(400);
+    assertThat(register("public", List.of(REDIRECT), List.of("profile")).status()).isEqualTo(400);
+    assertThat(register("public", Collections.nCopies(11, REDIRECT), List.of("openid")).status()).isEqualTo(400);
+    assertThat(register("sometimes", List.of(REDIRECT), List.of("openid")).status()).isEqualTo(400);
+    assertThat(api.postJson("/api/v1/admin/clients", appKey,
+        Map.of("name", "x", "type", "public", "redirectUris", List.of(REDIRECT))).status()).isEqualTo(403);
+  }
+
+  @Test
+  void anAuthorizationRequest_sendsABrowserThatIsNotSignedInToTheLoginPage_whichShowsTheApplication() {
+    String clientId = registered("public");
+    Browser browser = new Browser(port);
+    Browser.Page authorize = browser.get(authorizeUrl(clientId, "st-1"), "text/html");
+    assertThat(authorize.status()).isEqualTo(302);
+    assertThat(authorize.header("Location")).isEqualTo(browser.base() + "/login");
+
+    Browser.Page page = browser.get("/login", "text/html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(page.body()).contains("<script type=\"module\" src=\"/login/login.js\"></script>")
+        .doesNotContain("<script>").doesNotContain("style=").doesNotContain("onclick");
+    JsonNode start = browser.loginSession();
+    assertThat(start.get("pending").asBoolean()).isTrue();
+    assertThat(start.get("application").asText()).isEqualTo("Test app");
+    assertThat(start.get("attemptsLeft").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void theLoginPagesCalls_needTheSessionsCsrfToken_andAPendingAuthorization() {
+    Browser stranger = new Browser(port);
+    JsonNode start = stranger.loginSession();
+    assertThat(start.get("pending").asBoolean()).isFalse();
+    Browser.Page noLogin = stranger.postJson("/login/challenge", Map.of("userId", "someone"), true);
+    assertThat(noLogin.status()).isEqualTo(409);
+    assertThat(noLogin.json().get("code").asText()).isEqualTo("NO_LOGIN_PENDING");
+
+    Browser browser = new Browser(port);
+    browser.get(authorizeUrl(registered("public"), "st-2"), "text/html");
+    browser.loginSession();
+    Browser.Page forged = browser.postJson("/login/challenge", Map.of("userId", "someone"), false);
+    assertThat(forged.status()).isEqualTo(403);
+    assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(forged.json().get("code").asText()).isEqualTo("CSRF_REFUSED");
+  }
+
+  @Test
+  void aStillPhoto_cannotFollowTheHeadTurn_andIsToldNotLive_thenCancellingTellsTheApplicationAccessDenied() {
+    String user = "oidc-still";
+    assertThat(api.postMultipart(newUserFaces(user), ADMIN_KEY, List.of(
+        Part.file("images", photo("test/spoof/live/apfol_real2_01.jpg")),
+        Part.file("images", photo("test/spoof/live/apfol_real2_02.jpg")))).status()).isEqualTo(201);
+    String clientId = registered("public");
+    Browser browser = new Browser(port);
+    browser.get(authorizeUrl(clientId, "st-3"), "text/html");
+    browser.loginSession();
+
+    JsonNode capture = browser.postJson("/login/challenge", Map.of("userId", user), true).json();
+    assertThat(capture.get("instruction").asText()).startsWith("Turn your head slowly to your");
+    assertThat(capture.get("frames").asInt()).isEqualTo(10);
+    JsonNode decision = browser.postFiles("/login/answer", "frames",
+        Collections.nCopies(10, photo("test/spoof/live/apfol_real2_07.jpg"))).json();
+    assertThat(decision.get("outcome").asText()).isEqualTo("refused");
+    assertThat(decision.get("message").asText()).startsWith("Not live");
+    assertThat(decision.get("continueTo").isNull()).isTrue();
+    assertThat(decision.get("attemptsLeft").asInt()).isEqualTo(2);
+    assertThat(decision.toString()).doesNotContain("score").doesNotContain("threshold").doesNotContain("0.");
+
+    JsonNode cancelled = browser.post("/login/cancel").json();
+    assertThat(cancelled.get("outcome").asText()).isEqualTo("denied");
+    assertThat(cancelled.get("continueTo").asText()).isEqualTo(REDIRECT + "?error=access_denied&error_description="
+        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st-3&iss=http://127.0.0.1:" + port);
+    assertThat(browser.loginSession().get("pending").asBoolean()).as("the login is over").isFalse();
+    assertThat(api.get("/api/v1/admin/audit?user=" + user + "&action=verify", ADMIN_KEY).text())
+        .contains("oidc:" + clientId).contains("challenge_failed");
+  }
+
+  @Test
+  void aLoginIsDenied_afterThreeRefusals() {
+    String clientId = registered("public");
+    Browser browser = new Browser(port);
+    browser.get(authorizeUrl(clientId, "st-4"), "text/html");
+    browser.loginSession();
+    JsonNode decision = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      browser.postJson("/login/challenge", Map.of("userId", "oidc-nobody-" + attempt), true);
+      decision = browser.postFiles("/login/answer", "frames",
+          List.of(photo("test/known_faces/Bill_Frist_1.jpg"), photo("test/known_faces/Bill_Frist_2.jpg"))).json();
+      assertThat(decision.get("outcome").asText()).isEqualTo(attempt < 3 ? "refused" : "denied");
+    }
+    assertThat(decision.get("continueTo").asText()).startsWith(REDIRECT + "?error=access_denied");
+  }
+
+  private String authorizeUrl(String clientId, String state) {
+    return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + REDIRECT
+        + "&scope=openid&state=" + state + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        + "&code_challenge_method=S256";
+  }
+
+  private String registered(String type) {
+    Answer created = register(type, List.of(REDIRECT), List.of("openid"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.json().get("client").get("clientId").asText();
+  }
+
+  private Answer register(String type, List<String> redirectUris, List<String> scopes) {
+    return api.postJson("/api/v1/admin/clients", ADMIN_KEY,
+        Map.of("name", "Test app", "type", type, "redirectUris", redirectUris, "scopes", scopes));
+  }
+}
