@@ -9,9 +9,7 @@ import org.faceauth.core.model.ImageTensors;
 import org.faceauth.core.model.ImageTensors.ChannelOrder;
 import org.faceauth.core.model.ImageTensors.Normalization;
 import org.faceauth.core.model.OnnxModel;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
 
 /**
  * OpenCV Zoo's YuNet run by ONNX Runtime, with the anchor-free decoding of OpenCV's {@code FaceDetectorYN} done here
@@ -56,15 +54,8 @@ public final class YuNetDetector implements FaceDetector {
   private List<DetectedFace> detectAtFullSize(Mat bgr) {
     int padW = (bgr.cols() + ALIGN - 1) / ALIGN * ALIGN;
     int padH = (bgr.rows() + ALIGN - 1) / ALIGN * ALIGN;
-    Mat padded = new Mat();
-    Map<String, FloatTensor> out;
-    try {
-      Core.copyMakeBorder(
-          bgr, padded, 0, padH - bgr.rows(), 0, padW - bgr.cols(), Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
-      out = model.run(ImageTensors.chw(padded, ChannelOrder.BGR, Normalization.NONE));
-    } finally {
-      padded.release();
-    }
+    Map<String, FloatTensor> out =
+        model.run(ImageTensors.chwPadded(bgr, ChannelOrder.BGR, Normalization.NONE, padH, padW));
     List<DetectedFace> faces = new ArrayList<>();
     for (int stride : STRIDES) {
       decode(out, stride, padW / stride, padH / stride, bgr.cols(), bgr.rows(), faces);
