@@ -1,8 +1,12 @@
 package org.faceauth.core.detect;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.model.FloatTensor;
 import org.faceauth.core.model.ImageTensors;
@@ -34,6 +38,11 @@ public final class YuNetDetector implements FaceDetector {
 
   private final OnnxModel model;
   private final Settings settings;
+  /**
+   * Input buffers for ONNX Runtime, each big enough for the largest padded working image, lent for one run: as many
+   * as detections ever ran at once (the inference limiter bounds that), 4.9 MB each at 640 px.
+   */
+  private final Queue<ByteBuffer> inputs = new ConcurrentLinkedQueue<>();
 
   /** Takes ownership of {@code model}. */
   public YuNetDetector(OnnxModel model, Settings settings) {
@@ -54,14 +63,30 @@ public final class YuNetDetector implements FaceDetector {
   private List<DetectedFace> detectAtFullSize(Mat bgr) {
     int padW = (bgr.cols() + ALIGN - 1) / ALIGN * ALIGN;
     int padH = (bgr.rows() + ALIGN - 1) / ALIGN * ALIGN;
-    Map<String, FloatTensor> out =
-        model.run(ImageTensors.chwPadded(bgr, ChannelOrder.BGR, Normalization.NONE, padH, padW));
+    ByteBuffer input = borrowInput();
+    Map<String, FloatTensor> out;
+    try {
+      out = model.run(
+          ImageTensors.chwPaddedInto(bgr, ChannelOrder.BGR, Normalization.NONE, padH, padW, input),
+          new long[] {1, 3, padH, padW});
+    } finally {
+      inputs.offer(input);
+    }
     List<DetectedFace> faces = new ArrayList<>();
     for (int stride : STRIDES) {
       decode(out, stride, padW / stride, padH / stride, bgr.cols(), bgr.rows(), faces);
     }
     return NonMaxSuppression.apply(
         faces, DetectedFace::box, DetectedFace::score, settings.nmsThreshold(), NonMaxSuppression.Overlap.UNION);
+  }
+
+  private ByteBuffer borrowInput() {
+    ByteBuffer buffer = inputs.poll();
+    if (buffer != null) {
+      return buffer;
+    }
+    int side = (settings.maxSide() + ALIGN - 1) / ALIGN * ALIGN;
+    return ByteBuffer.allocateDirect(3 * side * side * Float.BYTES).order(ByteOrder.nativeOrder());
   }
 
   private void decode(

@@ -1,5 +1,8 @@
 package org.faceauth.core.model;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
@@ -46,16 +49,53 @@ public final class ImageTensors {
    * in binary; within one float rounding otherwise).
    */
   public static FloatTensor chwPadded(Mat bgr, ChannelOrder order, Normalization norm, int height, int width) {
+    float[] out = new float[3 * height * width];
+    Mat planes = new Mat(3 * height, width, CvType.CV_32F);
+    try {
+      fillPlanes(bgr, order, norm, planes, height);
+      planes.get(0, 0, out);
+    } finally {
+      planes.release();
+    }
+    return new FloatTensor(out, new long[] {1, 3, height, width});
+  }
+
+  /**
+   * The values of {@link #chwPadded} written into {@code target}, a direct buffer in native byte order with room for
+   * 3·{@code height}·{@code width} floats, which ONNX Runtime reads in place ({@link OnnxModel#run(FloatBuffer,
+   * long[])}): no array on the Java heap (a 640×480 image's is 3.7 MB, a humongous object for the G1 collector) and no
+   * copy into native memory.
+   */
+  public static FloatBuffer chwPaddedInto(
+      Mat bgr, ChannelOrder order, Normalization norm, int height, int width, ByteBuffer target) {
+    int floats = 3 * height * width;
+    if (!target.isDirect() || target.order() != ByteOrder.nativeOrder() || target.capacity() < floats * Float.BYTES) {
+      throw new IllegalArgumentException("a direct native-order buffer of " + floats + " floats is needed");
+    }
+    Mat planes = new Mat(3 * height, width, CvType.CV_32F, target);
+    try {
+      fillPlanes(bgr, order, norm, planes, height);
+    } finally {
+      planes.release();
+    }
+    return target.clear().asFloatBuffer().limit(floats);
+  }
+
+  /**
+   * Fills {@code planes} (3·height rows of CV_32F) with one plane per channel in the tensor's order, {@code bgr} at each
+   * plane's top left and black elsewhere. Each channel is split out and converted with its mean and scale by OpenCV's
+   * vectorised {@code convertTo}, straight into its plane.
+   */
+  private static void fillPlanes(Mat bgr, ChannelOrder order, Normalization norm, Mat planes, int height) {
     requireBgr(bgr);
     int h = bgr.rows();
     int w = bgr.cols();
+    int width = planes.cols();
     if (height < h || width < w) {
       throw new IllegalArgumentException(width + "×" + height + " cannot hold a " + w + "×" + h + " image");
     }
     boolean padded = height != h || width != w;
-    float[] out = new float[3 * height * width];
     List<Mat> channels = new ArrayList<>(3);
-    Mat planes = new Mat(3 * height, width, CvType.CV_32F);
     try {
       Core.split(bgr, channels);
       for (int c = 0; c < 3; c++) {
@@ -72,12 +112,9 @@ public final class ImageTensors {
         }
         plane.release();
       }
-      planes.get(0, 0, out);
     } finally {
       channels.forEach(Mat::release);
-      planes.release();
     }
-    return new FloatTensor(out, new long[] {1, 3, height, width});
   }
 
   /** Writes one CHW image into {@code out} starting at {@code offset} (for batches). */

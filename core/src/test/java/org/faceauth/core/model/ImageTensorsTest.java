@@ -3,6 +3,9 @@ package org.faceauth.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.faceauth.core.embed.EmbeddingModel;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.model.ImageTensors.ChannelOrder;
@@ -45,6 +48,23 @@ class ImageTensorsTest {
         }
       } finally {
         padded.release();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ChannelOrder.class)
+  void chwPaddedInto_writesTheSameValuesIntoADirectBuffer(ChannelOrder order) {
+    try (BgrImage image = TestData.engine().decoder().decode(TestData.bytes("test/known_faces/Bill_Frist_1.jpg"))) {
+      int height = image.height() + 6;
+      int width = image.width() + 22;
+      ByteBuffer buffer = ByteBuffer.allocateDirect(3 * height * width * Float.BYTES + 64).order(ByteOrder.nativeOrder());
+      for (Normalization norm : new Normalization[] {Normalization.of(127f, 128f), Normalization.NONE}) {
+        FloatBuffer written = ImageTensors.chwPaddedInto(image.mat(), order, norm, height, width, buffer);
+        float[] values = new float[written.remaining()];
+        written.get(values);
+
+        assertThat(values).containsExactly(ImageTensors.chwPadded(image.mat(), order, norm, height, width).data());
       }
     }
   }
