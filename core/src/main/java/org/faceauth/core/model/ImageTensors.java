@@ -45,8 +45,8 @@ public final class ImageTensors {
    * been padded with black pixels first, without the copy). Each channel is split out and converted with its mean and
    * scale by OpenCV's vectorised {@code convertTo}, straight into its plane: several times faster than
    * {@code Dnn.blobFromImage}, which converts and normalises the interleaved image in separate passes, and the same
-   * values as the per-pixel formula of {@link #writeChw} (equal for the models here, whose means and scales are exact
-   * in binary; within one float rounding otherwise).
+   * values as the per-pixel formula of {@link #writeChw}: equal where the mean and scale are exact in binary (YuNet,
+   * MTCNN, fr_feature, MiniFASNet), within one float rounding otherwise (MobileFaceNet).
    */
   public static FloatTensor chwPadded(Mat bgr, ChannelOrder order, Normalization norm, int height, int width) {
     float[] out = new float[3 * height * width];
