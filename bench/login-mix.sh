@@ -14,3 +14,21 @@ enroll_login_mix() {
   base64 -w0 "$raw/test/spoof/replay/apfol_fake2_05.jpg" > "$dir/spoof.b64"
   LOGIN_MIX=(apfol "$dir/genuine.b64" "$dir/impostor.b64" "$dir/spoof.b64")
 }
+
+# cpu_ms PID...: CPU time (user + system) the processes have used so far, in milliseconds, summed (/proc/PID/stat).
+cpu_ms() {
+  local ticks=0 pid fields
+  for pid in "$@"; do
+    read -r -a fields < <(sed 's/^.*) //' "/proc/$pid/stat")
+    ticks=$(( ticks + fields[11] + fields[12] ))
+  done
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
+# with_cpu SUMMARY CPU_MS: wrk's JSON line with the server's CPU milliseconds per request added (cpuMsPerRequest), a
+# figure that other processes on a busy machine disturb much less than requests per second.
+with_cpu() {
+  local summary="$1" cpu="$2" requests
+  requests="$(grep -o '"requests": [0-9]*' <<< "$summary" | grep -o '[0-9]*$')"
+  echo "${summary%\}}, \"cpuMsPerRequest\": $(awk -v c="$cpu" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')}"
+}

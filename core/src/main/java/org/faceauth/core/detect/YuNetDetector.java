@@ -1,17 +1,19 @@
 package org.faceauth.core.detect;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.model.FloatTensor;
 import org.faceauth.core.model.ImageTensors;
 import org.faceauth.core.model.ImageTensors.ChannelOrder;
 import org.faceauth.core.model.ImageTensors.Normalization;
 import org.faceauth.core.model.OnnxModel;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
 
 /**
  * OpenCV Zoo's YuNet run by ONNX Runtime, with the anchor-free decoding of OpenCV's {@code FaceDetectorYN} done here
@@ -36,6 +38,11 @@ public final class YuNetDetector implements FaceDetector {
 
   private final OnnxModel model;
   private final Settings settings;
+  /**
+   * Input buffers for ONNX Runtime, each big enough for the largest padded working image, lent for one run: as many
+   * as detections ever ran at once (the inference limiter bounds that), 4.9 MB each at 640 px.
+   */
+  private final Queue<ByteBuffer> inputs = new ConcurrentLinkedQueue<>();
 
   /** Takes ownership of {@code model}. */
   public YuNetDetector(OnnxModel model, Settings settings) {
@@ -56,14 +63,14 @@ public final class YuNetDetector implements FaceDetector {
   private List<DetectedFace> detectAtFullSize(Mat bgr) {
     int padW = (bgr.cols() + ALIGN - 1) / ALIGN * ALIGN;
     int padH = (bgr.rows() + ALIGN - 1) / ALIGN * ALIGN;
-    Mat padded = new Mat();
+    ByteBuffer input = borrowInput();
     Map<String, FloatTensor> out;
     try {
-      Core.copyMakeBorder(
-          bgr, padded, 0, padH - bgr.rows(), 0, padW - bgr.cols(), Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
-      out = model.run(ImageTensors.chw(padded, ChannelOrder.BGR, Normalization.NONE));
+      out = model.run(
+          ImageTensors.chwPaddedInto(bgr, ChannelOrder.BGR, Normalization.NONE, padH, padW, input),
+          new long[] {1, 3, padH, padW});
     } finally {
-      padded.release();
+      inputs.offer(input);
     }
     List<DetectedFace> faces = new ArrayList<>();
     for (int stride : STRIDES) {
@@ -71,6 +78,15 @@ public final class YuNetDetector implements FaceDetector {
     }
     return NonMaxSuppression.apply(
         faces, DetectedFace::box, DetectedFace::score, settings.nmsThreshold(), NonMaxSuppression.Overlap.UNION);
+  }
+
+  private ByteBuffer borrowInput() {
+    ByteBuffer buffer = inputs.poll();
+    if (buffer != null) {
+      return buffer;
+    }
+    int side = (settings.maxSide() + ALIGN - 1) / ALIGN * ALIGN;
+    return ByteBuffer.allocateDirect(3 * side * side * Float.BYTES).order(ByteOrder.nativeOrder());
   }
 
   private void decode(

@@ -75,8 +75,16 @@ public final class OnnxModel implements InferenceModel {
 
   @Override
   public Map<String, FloatTensor> run(FloatTensor input) {
+    return run(FloatBuffer.wrap(input.data()), input.shape());
+  }
+
+  /**
+   * Runs the model on {@code input}'s remaining values. A direct buffer in native byte order is read in place; any
+   * other is first copied into native memory by ONNX Runtime.
+   */
+  public Map<String, FloatTensor> run(FloatBuffer input, long[] shape) {
     long start = System.nanoTime();
-    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input.data()), input.shape());
+    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, shape);
         OrtSession.Result result = session.run(Map.of(inputName(), tensor))) {
       Map<String, FloatTensor> outputs = new LinkedHashMap<>();
       for (Map.Entry<String, OnnxValue> entry : result) {

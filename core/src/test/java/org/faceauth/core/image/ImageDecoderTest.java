@@ -119,6 +119,21 @@ class ImageDecoderTest {
     }
   }
 
+  @Test
+  void decode_2048pxJpeg_isDecodedAtHalfScaleDownToTheLargestDetectorSide() {
+    Mat big = new Mat();
+    try (BgrImage photo = decoder.decode(TestData.bytes("users/Barack_Obama/1.jpg"))) {
+      org.opencv.imgproc.Imgproc.resize(photo.mat(), big, new org.opencv.core.Size(2048, 1536));
+    }
+    MatOfByte jpeg = new MatOfByte();
+    Imgcodecs.imencode(".jpg", big, jpeg);
+    big.release();
+    try (BgrImage image = decoder.decode(jpeg.toArray())) {
+      assertThat(image.width()).isEqualTo(ImageDecoder.DEFAULT_REDUCED_DECODE_SIDE).isEqualTo(1024);
+      assertThat(image.height()).isEqualTo(768);
+    }
+  }
+
   private void assertRejected(byte[] bytes, ErrorCode code, String messagePart) {
     assertThatThrownBy(() -> decoder.decode(bytes))
         .isInstanceOfSatisfying(InvalidImageException.class, e -> {
