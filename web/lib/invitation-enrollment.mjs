@@ -67,8 +67,12 @@ export async function enrollByInvitation({ browser, baseUrl, adminKey, userId, s
     const cameraOn = Date.now();
     await page.waitForTimeout(1000);
     await page.screenshot({ path: `${shots}/invitation-02-camera-on.png`, fullPage: true });
-    const captured = page.locator('#prompt').filter({ hasText: 'Enrolling' }).waitFor({ timeout: 120000 })
-      .then(() => Date.now() - cameraOn);
+    // The last picture is taken when the page says "Enrolling…"; that prompt can be gone before it is seen (a fast
+    // enrollment), and then the result's arrival bounds the capture time from above.
+    const captured = Promise.race([
+      page.locator('#prompt').filter({ hasText: 'Enrolling' }).waitFor({ timeout: 120000 }),
+      page.locator('#result p').waitFor({ timeout: 120000 }),
+    ]).then(() => Date.now() - cameraOn);
     await page.getByRole('button', { name: 'Take pictures and enroll' }).click();
     await page.locator('#prompt').filter({ hasText: /turn your head/ }).waitFor({ timeout: 30000 });
     await page.screenshot({ path: `${shots}/invitation-03-head-movement.png`, fullPage: true });

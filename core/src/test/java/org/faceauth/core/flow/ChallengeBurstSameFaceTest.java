@@ -43,14 +43,21 @@ class ChallengeBurstSameFaceTest {
   @Test
   void everyGenuineBurstThatTurnsStaysTheSameFace() {
     Matcher matcher = TestData.engine().matcher();
+    int bursts = 0;
+    int turnedLeft = 0;
+    int turnedRight = 0;
     int turned = 0;
     int sameFace = 0;
     int sameAsFirstFrame = 0;
     for (int start = 0; start + BURST <= liveFrames.size(); start++) {
       List<Frame> burst = liveFrames.subList(start, start + BURST);
       List<Landmarks> landmarks = burst.stream().map(Frame::landmarks).toList();
-      if (!HeadTurn.followed(ChallengeInstruction.TURN_LEFT, landmarks)
-          && !HeadTurn.followed(ChallengeInstruction.TURN_RIGHT, landmarks)) {
+      boolean left = HeadTurn.followed(ChallengeInstruction.TURN_LEFT, landmarks);
+      boolean right = HeadTurn.followed(ChallengeInstruction.TURN_RIGHT, landmarks);
+      bursts++;
+      turnedLeft += left ? 1 : 0;
+      turnedRight += right ? 1 : 0;
+      if (!left && !right) {
         continue;
       }
       turned++;
@@ -62,8 +69,9 @@ class ChallengeBurstSameFaceTest {
         sameAsFirstFrame++;
       }
     }
-    System.out.printf("[challenge] bursts of the live video that turn: %d; the same face throughout: %d (every frame "
-        + "against the first one instead: %d)%n", turned, sameFace, sameAsFirstFrame);
+    System.out.printf("[challenge] bursts of the live video: %d, turning left %d, right %d, either %d; the same face "
+        + "throughout: %d (every frame against the first one instead: %d)%n", bursts, turnedLeft, turnedRight, turned,
+        sameFace, sameAsFirstFrame);
     assertThat(turned).as("bursts of the recording in which the head turns").isGreaterThanOrEqualTo(5);
     assertThat(sameFace).as("genuine turning bursts judged the same face throughout").isEqualTo(turned);
   }
