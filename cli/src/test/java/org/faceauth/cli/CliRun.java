@@ -19,6 +19,13 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Runs {@code args} with {@code --data-dir dataDir} added (an embedded store in a test's folder). */
+  static CliRun inDataDir(java.nio.file.Path dataDir, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--data-dir", dataDir.toString()));
+    return of(all.toArray(String[]::new));
+  }
+
   /** Standard output parsed as JSON lines. */
   List<JsonNode> json() {
     List<JsonNode> nodes = new ArrayList<>();

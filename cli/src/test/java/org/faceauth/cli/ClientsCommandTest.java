@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +12,7 @@ class ClientsCommandTest {
   @TempDir Path folder;
 
   private CliRun run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--data-dir", folder.resolve("data").toString()));
-    return CliRun.of(all.toArray(String[]::new));
+    return CliRun.inDataDir(folder.resolve("data"), args);
   }
 
   @Test

@@ -17,9 +17,7 @@ class UserCommandsTest {
   @TempDir Path folder;
 
   private CliRun run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--data-dir", folder.resolve("data").toString()));
-    return CliRun.of(all.toArray(String[]::new));
+    return CliRun.inDataDir(folder.resolve("data"), args);
   }
 
   private static String users(String person) {

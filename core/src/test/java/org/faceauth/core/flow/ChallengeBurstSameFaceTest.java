@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.faceauth.core.detect.Landmarks;
 import org.faceauth.core.embed.Embedding;
 import org.faceauth.core.image.BgrImage;
@@ -114,17 +112,7 @@ class ChallengeBurstSameFaceTest {
 
   /** The recording's frames at the login pages' pace (ten in three seconds), those with an accepted face. */
   private static List<Frame> videoFrames(String video) throws Exception {
-    Path dir = Files.createDirectories(folder.resolve(video));
-    Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-i", TestData.raw("test/video/" + video)
-        .toString(), "-vf", "fps=10/3", dir.resolve("%03d.png").toString())
-        .redirectErrorStream(true).start();
-    String output = new String(ffmpeg.getInputStream().readAllBytes());
-    assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(ffmpeg.exitValue()).as(output).isZero();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.sorted().toList();
-    }
+    List<Path> files = TestData.videoFrames(video, "10/3", folder);
     List<Frame> frames = new ArrayList<>();
     for (Path file : files) {
       FaceResult result = process(Files.readAllBytes(file));

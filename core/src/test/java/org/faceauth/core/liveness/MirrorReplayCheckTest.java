@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.faceauth.core.align.AlignedFace;
 import org.faceauth.core.detect.Landmarks;
 import org.faceauth.core.image.BgrImage;
@@ -145,17 +143,7 @@ class MirrorReplayCheckTest {
   }
 
   private List<Frame> videoFrames(String video) throws Exception {
-    Path dir = Files.createDirectories(folder.resolve(video));
-    Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-i", TestData.raw("test/video/" + video)
-        .toString(), "-vf", "fps=5", dir.resolve("%03d.png").toString())
-        .redirectErrorStream(true).start();
-    String output = new String(ffmpeg.getInputStream().readAllBytes());
-    assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(ffmpeg.exitValue()).as(output).isZero();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.sorted().toList();
-    }
+    List<Path> files = TestData.videoFrames(video, "5", folder);
     List<Frame> frames = new ArrayList<>();
     for (Path file : files) {
       frame(Files.readAllBytes(file)).ifPresent(frames::add);

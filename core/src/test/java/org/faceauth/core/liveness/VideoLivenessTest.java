@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.faceauth.core.detect.DetectedFace;
 import org.faceauth.core.detect.DetectorKind;
 import org.faceauth.core.image.BgrImage;
@@ -63,17 +61,7 @@ class VideoLivenessTest {
   }
 
   private FrameCounts count(String video, boolean live) throws Exception {
-    Path frames = Files.createDirectories(folder.resolve(video));
-    Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-i", TestData.raw("test/video/" + video)
-        .toString(), "-vf", "fps=2", frames.resolve("%03d.png").toString())
-        .redirectErrorStream(true).start();
-    String output = new String(ffmpeg.getInputStream().readAllBytes());
-    assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(ffmpeg.exitValue()).as(output).isZero();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(frames)) {
-      files = list.sorted().toList();
-    }
+    List<Path> files = TestData.videoFrames(video, "2", folder);
     assertThat(files).hasSizeGreaterThan(15);
     FaceEngine engine = TestData.engine();
     double threshold = LivenessPolicy.DEFAULT.threshold();

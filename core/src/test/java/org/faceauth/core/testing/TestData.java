@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.faceauth.core.image.ImageFormat;
@@ -71,6 +72,32 @@ public final class TestData {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The frames of a dev video ({@code raw/test/video/<video>}) at {@code fps} frames a second (an ffmpeg rate such as
+   * {@code 2} or {@code 10/3}), extracted with ffmpeg (Debian's package) as PNG files under {@code folder}, in order.
+   */
+  public static List<Path> videoFrames(String video, String fps, Path folder) {
+    try {
+      Path frames = Files.createDirectories(folder.resolve(video));
+      Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-i", raw("test/video/" + video).toString(),
+          "-vf", "fps=" + fps, frames.resolve("%03d.png").toString())
+          .redirectErrorStream(true).start();
+      String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!ffmpeg.waitFor(120, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
+        ffmpeg.destroyForcibly();
+        throw new IllegalStateException("ffmpeg could not extract the frames of " + video + ": " + output);
+      }
+      try (Stream<Path> list = Files.list(frames)) {
+        return list.sorted().toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while extracting the frames of " + video, e);
     }
   }
 
