@@ -92,6 +92,7 @@ final class Enrollment {
       throw new EnrollmentRejectedException(verdicts);
     }
     Optional<byte[]> alignedCrop = crop;
+    index.catchUp();
     return locks.under(request.user(), () -> {
       if (!request.allowDuplicate()) {
         duplicates.check(request.user(), templates.stream().map(Template::embedding).toList(), context);

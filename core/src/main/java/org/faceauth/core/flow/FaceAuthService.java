@@ -61,9 +61,9 @@ public final class FaceAuthService implements AutoCloseable {
     this.index = new IndexSynchroniser(store, new TemplateIndex(model.versionedId(), model.dimensions()), locks);
     this.guard = new LoginGuard(store, loginPolicy, attempts, clock, engine.threshold(), flowAudit);
     this.enrollment = new Enrollment(engine, store, archive, clock, locks, index, flowAudit, enrollmentPolicy);
-    this.verification = new Verification(engine, store, index.index(), guard, loginPolicy,
+    this.verification = new Verification(engine, store, index, guard, loginPolicy,
         new PassiveLiveness(engine, livenessPolicy), challenges, flowAudit);
-    this.identification = new Identification(engine, store, index.index(), flowAudit);
+    this.identification = new Identification(engine, store, index, flowAudit);
     this.erasure = new Erasure(store, archive, index.index(), locks, flowAudit);
   }
 

@@ -8,13 +8,13 @@ import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FaceResult;
 import org.faceauth.core.template.IndexHit;
-import org.faceauth.core.template.TemplateIndex;
 import org.faceauth.core.template.TemplateStore;
 import org.faceauth.core.user.UserStatus;
 
 /**
- * Identification (1:N): the index's best users for a face, kept when the {@link org.faceauth.core.match.Matcher}
- * accepts their score and the user is active, best first.
+ * Identification (1:N): the index's best users for a face (once the index has caught up with what other processes
+ * committed), kept when the {@link org.faceauth.core.match.Matcher} accepts their score and the user's row says they
+ * are active, best first.
  */
 final class Identification {
   /** Most candidates one identification may ask for: a bound on the search's memory and on what one call reveals. */
@@ -22,13 +22,13 @@ final class Identification {
 
   private final FaceEngine engine;
   private final TemplateStore store;
-  private final TemplateIndex index;
+  private final IndexSynchroniser synchroniser;
   private final FlowAudit audit;
 
-  Identification(FaceEngine engine, TemplateStore store, TemplateIndex index, FlowAudit audit) {
+  Identification(FaceEngine engine, TemplateStore store, IndexSynchroniser synchroniser, FlowAudit audit) {
     this.engine = engine;
     this.store = store;
-    this.index = index;
+    this.synchroniser = synchroniser;
     this.audit = audit;
   }
 
@@ -44,7 +44,8 @@ final class Identification {
       return new IdentificationResult(
           false, List.of(), engine.threshold(), FlowAudit.millisSince(start), result.timings());
     }
-    List<IndexHit> candidates = index.search(result.embedding().orElseThrow(), topK).stream()
+    synchroniser.catchUp();
+    List<IndexHit> candidates = synchroniser.index().search(result.embedding().orElseThrow(), topK).stream()
         .filter(hit -> engine.matcher().accepts(hit.score()))
         .filter(hit -> store.user(hit.user()).map(u -> u.status() == UserStatus.ACTIVE).orElse(false))
         .toList();

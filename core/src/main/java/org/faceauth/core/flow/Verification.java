@@ -32,6 +32,7 @@ final class Verification {
 
   private final FaceEngine engine;
   private final TemplateStore store;
+  private final IndexSynchroniser synchroniser;
   private final TemplateIndex index;
   private final LoginGuard guard;
   private final LoginPolicy loginPolicy;
@@ -41,11 +42,12 @@ final class Verification {
   private final FlowAudit audit;
 
   Verification(
-      FaceEngine engine, TemplateStore store, TemplateIndex index, LoginGuard guard, LoginPolicy loginPolicy,
-      PassiveLiveness passive, ChallengeBook challenges, FlowAudit audit) {
+      FaceEngine engine, TemplateStore store, IndexSynchroniser synchroniser, LoginGuard guard,
+      LoginPolicy loginPolicy, PassiveLiveness passive, ChallengeBook challenges, FlowAudit audit) {
     this.engine = engine;
     this.store = store;
-    this.index = index;
+    this.synchroniser = synchroniser;
+    this.index = synchroniser.index();
     this.guard = guard;
     this.loginPolicy = loginPolicy;
     this.passive = passive;
@@ -116,8 +118,8 @@ final class Verification {
    * the fix), or no user or no face at all (said only when unknown users are not hidden; otherwise a no-match, as a
    * created but never enrolled user is not enrolled either).
    */
-  private void unscorable(UserId userId, Optional<User> user) {
-    if (user.isPresent() && user.get().templates() > 0) {
+  private void unscorable(UserId userId, Optional<User> user, boolean otherModelOnly) {
+    if (user.isPresent() && otherModelOnly) {
       throw new FaceAuthException(ErrorCode.NO_TEMPLATES_FOR_MODEL,
           "User '" + userId + "' was enrolled with another face model; enroll them again.");
     }
@@ -131,8 +133,10 @@ final class Verification {
 
   /**
    * The decision on a probe face: a failed challenge first, then a face the policy finds not live, then the
-   * {@link Matcher} on the best score over the user's templates. A user id that is not enrolled (reached only when
-   * unknown users are hidden) has no score: a no-match, audited as {@code unknown_user}.
+   * {@link Matcher} on the best score over the user's templates. The index first catches up with what other processes
+   * committed, and the user's row is read again: a user id that is not enrolled (reached only when unknown users are
+   * hidden) has no score, whatever the index holds: a no-match, audited as {@code unknown_user}. A stored user the
+   * index holds no row of is looked up in the store before being told they were enrolled with another model.
    *
    * @throws FaceAuthException {@link ErrorCode#NO_TEMPLATES_FOR_MODEL} if the user has templates of another model
    *     only; {@link ErrorCode#USER_NOT_FOUND} or {@link ErrorCode#USER_NOT_ENROLLED} when unknown users are not hidden
@@ -140,9 +144,16 @@ final class Verification {
   private VerificationResult decide(
       UserId userId, Embedding probe, LivenessResult liveness, boolean passiveLive, boolean challengeFollowed,
       StageTimings stages, long start, RequestContext context) {
-    OptionalDouble score = index.scoreUser(userId, probe);
+    synchroniser.catchUp();
+    Optional<User> user = store.user(userId);
+    OptionalDouble score = user.isPresent() ? index.scoreUser(userId, probe) : OptionalDouble.empty();
+    boolean otherModelOnly = false;
+    if (score.isEmpty() && user.isPresent() && user.get().templates() > 0) {
+      otherModelOnly = !synchroniser.refreshIfMissing(userId);
+      score = otherModelOnly ? score : index.scoreUser(userId, probe);
+    }
     if (score.isEmpty()) {
-      unscorable(userId, store.user(userId));
+      unscorable(userId, user, otherModelOnly);
     }
     boolean known = score.isPresent();
     VerificationOutcome outcome;

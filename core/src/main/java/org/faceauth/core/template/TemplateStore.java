@@ -58,12 +58,13 @@ public interface TemplateStore extends AutoCloseable {
 
   /**
    * Calls {@code listener} with the id of every user whose templates another process changed (several nodes on one
-   * database). {@code listener} is also called with {@code null} when changes may have been missed and everything
-   * must be reloaded. Stores that serve one process only never call it.
+   * database, or the CLI on the same database as a server). {@code listener} is also called with {@code null} when
+   * changes may have been missed and everything must be reloaded. Changes committed after this call returns are
+   * delivered either as they commit or, at the latest, by the next {@link ChangeFeed#catchUp()}.
    *
-   * @return a handle that stops the calls
+   * @return the subscription: catches up on request, and stops the calls when closed
    */
-  AutoCloseable subscribe(Consumer<UserId> listener);
+  ChangeFeed subscribe(Consumer<UserId> listener);
 
   @Override
   void close();

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.template.ChangeFeed;
 import org.faceauth.core.template.Template;
 import org.faceauth.core.template.TemplateStore;
 import org.faceauth.core.user.User;
@@ -27,8 +28,9 @@ import org.faceauth.store.crypto.TemplateCipher;
 
 /**
  * Users and their encrypted templates in a SQL database (SQLite or PostgreSQL, one schema). Each write is one
- * transaction. On PostgreSQL every template change also sends a NOTIFY in that transaction, so other nodes hear of it
- * exactly when it commits. The audit log ({@link JdbcAuditLog}) and key rotation ({@link TemplateReencryption}) live
+ * transaction. Every template change also tells the other processes on the database, in that transaction, so they hear
+ * of it exactly when it commits: on PostgreSQL a NOTIFY ({@link PostgresChangeFeed}), on SQLite a row in
+ * {@code template_changes} that the others read before their next decision ({@link SqliteChangeFeed}). The audit log ({@link JdbcAuditLog}) and key rotation ({@link TemplateReencryption}) live
  * beside it. Thread-safe.
  */
 public final class JdbcTemplateStore implements TemplateStore {
@@ -93,7 +95,7 @@ public final class JdbcTemplateStore implements TemplateStore {
         }
         insert.executeBatch();
       }
-      notifyChange(c, user);
+      notifyChange(c, user, now);
       beforeCommit.run();
       return null;
     });
@@ -216,7 +218,7 @@ public final class JdbcTemplateStore implements TemplateStore {
       random.nextBytes(bytes);
       String alias = "erased-" + HexFormat.of().formatHex(bytes);
       JdbcAuditLog.pseudonymise(c, user, alias);
-      notifyChange(c, user);
+      notifyChange(c, user, clock.millis());
       return Optional.of(alias);
     });
     if (pseudonym.isPresent() && database.dialect() == Dialect.SQLITE) {
@@ -239,17 +241,17 @@ public final class JdbcTemplateStore implements TemplateStore {
   }
 
   @Override
-  public AutoCloseable subscribe(Consumer<UserId> listener) {
-    if (database.dialect() != Dialect.POSTGRESQL) {
-      return () -> {};
-    }
-    return PostgresChangeFeed.start(database, CHANNEL, nodeId, changed -> {
+  public ChangeFeed subscribe(Consumer<UserId> listener) {
+    Consumer<String> byId = changed -> {
       if (changed == null) {
         listener.accept(null);
       } else if (UserId.isValid(changed)) {
         listener.accept(UserId.of(changed));
       }
-    });
+    };
+    return database.dialect() == Dialect.POSTGRESQL
+        ? PostgresChangeFeed.start(database, CHANNEL, nodeId, byId)
+        : SqliteChangeFeed.start(database, nodeId, byId);
   }
 
   /** The database belongs to whoever opened it; nothing to release here. */
@@ -290,13 +292,15 @@ public final class JdbcTemplateStore implements TemplateStore {
     }
   }
 
-  private void notifyChange(Connection c, UserId user) throws SQLException {
+  private void notifyChange(Connection c, UserId user, long now) throws SQLException {
     if (database.dialect() == Dialect.POSTGRESQL) {
       try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
         notify.setString(1, CHANNEL);
         notify.setString(2, PostgresChangeFeed.payload(nodeId, user.value()));
         notify.execute();
       }
+    } else {
+      SqliteChangeFeed.record(c, nodeId, user.value(), now);
     }
   }
 

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.function.Consumer;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.template.ChangeFeed;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Listens on a PostgreSQL NOTIFY channel on a dedicated connection and passes on what other nodes changed (a user id,
  * a key ring). Payloads are {@code nodeId:subject}; this node's own are skipped. When the connection drops it
  * reconnects, and tells the listener to reload everything ({@code null}), since notifications sent meanwhile are lost.
+ * Changes are pushed as they arrive, so {@link #catchUp()} has nothing to do.
  */
-final class PostgresChangeFeed implements AutoCloseable {
+final class PostgresChangeFeed implements ChangeFeed {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresChangeFeed.class);
   private static final int POLL_MILLIS = 250;
   private static final long RETRY_MILLIS = 1000;
@@ -115,6 +117,10 @@ final class PostgresChangeFeed implements AutoCloseable {
       }
     }
   }
+
+  /** Notifications are delivered by the listening thread as they arrive. */
+  @Override
+  public void catchUp() {}
 
   @Override
   public void close() {
