@@ -30,7 +30,8 @@ import org.faceauth.store.crypto.TemplateCipher;
  * Users and their encrypted templates in a SQL database (SQLite or PostgreSQL, one schema). Each write is one
  * transaction. Every template change also tells the other processes on the database, in that transaction, so they hear
  * of it exactly when it commits: on PostgreSQL a NOTIFY ({@link PostgresChangeFeed}), on SQLite a row in
- * {@code template_changes} that the others read before their next decision ({@link SqliteChangeFeed}). The audit log ({@link JdbcAuditLog}) and key rotation ({@link TemplateReencryption}) live
+ * {@code template_changes} that the others read before their next decision ({@link SqliteChangeFeed}; an erasure's row
+ * does not name the user). The audit log ({@link JdbcAuditLog}) and key rotation ({@link TemplateReencryption}) live
  * beside it. Thread-safe.
  */
 public final class JdbcTemplateStore implements TemplateStore {
@@ -95,7 +96,7 @@ public final class JdbcTemplateStore implements TemplateStore {
         }
         insert.executeBatch();
       }
-      notifyChange(c, user, now);
+      notifyChange(c, user, false, now);
       beforeCommit.run();
       return null;
     });
@@ -218,7 +219,7 @@ public final class JdbcTemplateStore implements TemplateStore {
       random.nextBytes(bytes);
       String alias = "erased-" + HexFormat.of().formatHex(bytes);
       JdbcAuditLog.pseudonymise(c, user, alias);
-      notifyChange(c, user, clock.millis());
+      notifyChange(c, user, true, clock.millis());
       return Optional.of(alias);
     });
     if (pseudonym.isPresent() && database.dialect() == Dialect.SQLITE) {
@@ -292,15 +293,17 @@ public final class JdbcTemplateStore implements TemplateStore {
     }
   }
 
-  private void notifyChange(Connection c, UserId user, long now) throws SQLException {
+  private void notifyChange(Connection c, UserId user, boolean erased, long now) throws SQLException {
     if (database.dialect() == Dialect.POSTGRESQL) {
       try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
         notify.setString(1, CHANNEL);
         notify.setString(2, PostgresChangeFeed.payload(nodeId, user.value()));
         notify.execute();
       }
+    } else if (erased) {
+      SqliteChangeFeed.recordErasure(c, nodeId, user.value(), now);
     } else {
-      SqliteChangeFeed.record(c, nodeId, user.value(), now);
+      SqliteChangeFeed.recordEnrollment(c, nodeId, user.value(), now);
     }
   }
 

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.faceauth.core.ErrorCode;
@@ -15,12 +17,15 @@ import org.faceauth.core.template.ChangeFeed;
 
 /**
  * The template changes other processes commit to a SQLite database, read on request from the {@code template_changes}
- * table their writers append to in the same transaction ({@link #record}): {@link #catchUp()} reads the rows past the
- * last one seen (one indexed query, nothing returned when nothing changed), skips this process's own and passes on each
- * changed user id once. Rows are numbered without gaps, so a reader that finds the next number pruned away (it fell
- * more than {@value #KEPT} changes behind) or the numbering restarted (a restored database) asks for a whole reload
- * ({@code null}). Thread-safe: catch-ups run one at a time, and a caller returns only once the changes committed before
- * its call are delivered.
+ * table their writers append to in the same transaction ({@link #recordEnrollment}, {@link #recordErasure}): {@link
+ * #catchUp()} reads the rows past the last one seen (one indexed query, nothing returned when nothing changed), skips
+ * this process's own enrollments and passes on each user another process enrolled, once. An erasure row names no one
+ * (the erased id must survive nowhere): the feed keeps the ids of the users that may hold templates (those present at
+ * start and every one enrolled since) and, on such a row, passes on each of them whose row is gone. Rows are numbered
+ * without gaps, so a reader that finds the next number pruned away (it fell more than {@value #KEPT} changes behind)
+ * or the numbering gone back (another database file put in place) asks for a whole reload ({@code null}).
+ * Thread-safe: catch-ups run one at a time, and a caller returns only once the changes committed before its call are
+ * delivered.
  */
 final class SqliteChangeFeed implements ChangeFeed {
   /** Rows kept in the table; older ones are deleted by the writers. */
@@ -32,25 +37,44 @@ final class SqliteChangeFeed implements ChangeFeed {
   private final Database database;
   private final String nodeId;
   private final Consumer<String> listener;
+  private Set<String> known;
   private long seen;
 
-  private SqliteChangeFeed(Database database, String nodeId, Consumer<String> listener, long seen) {
+  private SqliteChangeFeed(Database database, String nodeId, Consumer<String> listener) {
     this.database = database;
     this.nodeId = nodeId;
     this.listener = listener;
-    this.seen = seen;
+    database.transaction(c -> {
+      seen = latest(c);
+      known = userIds(c);
+      return null;
+    });
   }
 
   /** Starts following from the latest change committed now: the caller loads its index afterwards. */
   static SqliteChangeFeed start(Database database, String nodeId, Consumer<String> listener) {
-    return new SqliteChangeFeed(database, nodeId, listener, database.query(SqliteChangeFeed::latest));
+    return new SqliteChangeFeed(database, nodeId, listener);
+  }
+
+  /** Appends {@code userId}'s enrollment by {@code nodeId}, inside the caller's write transaction. */
+  static void recordEnrollment(Connection c, String nodeId, String userId, long now) throws SQLException {
+    record(c, nodeId, userId, now);
   }
 
   /**
-   * Appends the change of {@code userId} by {@code nodeId}, inside the caller's write transaction, and deletes the rows
-   * older than the latest {@value #KEPT}.
+   * Appends an erasure by {@code nodeId}, inside the caller's write transaction (which deletes the user's row), and
+   * blanks {@code userId} in the earlier rows naming them.
    */
-  static void record(Connection c, String nodeId, String userId, long now) throws SQLException {
+  static void recordErasure(Connection c, String nodeId, String userId, long now) throws SQLException {
+    try (PreparedStatement blank = c.prepareStatement("UPDATE template_changes SET user_id = NULL WHERE user_id = ?")) {
+      blank.setString(1, userId);
+      blank.executeUpdate();
+    }
+    record(c, nodeId, null, now);
+  }
+
+  /** Appends a row and deletes the rows older than the latest {@value #KEPT}. */
+  private static void record(Connection c, String nodeId, String userId, long now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
             "INSERT INTO template_changes (seq, user_id, origin, changed_at) "
                 + "SELECT COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM template_changes");
@@ -65,6 +89,17 @@ final class SqliteChangeFeed implements ChangeFeed {
     }
   }
 
+  private static Set<String> userIds(Connection c) throws SQLException {
+    Set<String> ids = new HashSet<>();
+    try (PreparedStatement select = c.prepareStatement("SELECT external_id FROM users");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
+  }
+
   private static long latest(Connection c) throws SQLException {
     try (PreparedStatement select = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM template_changes");
         ResultSet rows = select.executeQuery()) {
@@ -76,8 +111,11 @@ final class SqliteChangeFeed implements ChangeFeed {
   /** One row of the table. */
   private record Change(long seq, String userId, String origin) {}
 
-  /** The rows past {@code seen} (at most one more than a batch), and the highest number committed when there are none. */
-  private record Reading(List<Change> changes, long latest) {}
+  /**
+   * The rows past {@code seen} (at most one more than a batch), the highest number committed when there are none, and
+   * the ids of the users present when some row is an erasure.
+   */
+  private record Reading(List<Change> changes, long latest, Optional<Set<String>> present) {}
 
   /**
    * @throws FaceAuthException {@link ErrorCode#STORE_FAILED} if the table cannot be read
@@ -88,25 +126,38 @@ final class SqliteChangeFeed implements ChangeFeed {
     List<Change> changes = reading.changes();
     if (changes.isEmpty()) {
       if (reading.latest() < seen) {
-        listener.accept(null);
+        reloadAll();
         seen = reading.latest();
       }
       return;
     }
     long last = changes.get(changes.size() - 1).seq();
     if (changes.get(0).seq() != seen + 1 || changes.size() > BATCH) {
-      listener.accept(null);
+      reloadAll();
       seen = last;
       return;
     }
     Set<String> users = new LinkedHashSet<>();
     for (Change change : changes) {
+      if (change.userId() == null) {
+        continue;
+      }
+      known.add(change.userId());
       if (!change.origin().equals(nodeId)) {
         users.add(change.userId());
       }
     }
+    reading.present().ifPresent(present -> {
+      known.stream().filter(id -> !present.contains(id)).forEach(users::add);
+      known.retainAll(present);
+    });
     users.forEach(listener);
     seen = last;
+  }
+
+  private void reloadAll() {
+    listener.accept(null);
+    known = database.query(SqliteChangeFeed::userIds);
   }
 
   private Reading read(Connection c) throws SQLException {
@@ -121,7 +172,9 @@ final class SqliteChangeFeed implements ChangeFeed {
         }
       }
     }
-    return new Reading(changes, changes.isEmpty() ? latest(c) : changes.get(changes.size() - 1).seq());
+    boolean erasure = changes.stream().anyMatch(change -> change.userId() == null);
+    return new Reading(
+        changes, changes.isEmpty() ? latest(c) : changes.get(changes.size() - 1).seq(), erasure ? Optional.of(userIds(c)) : Optional.empty());
   }
 
   /** Nothing to release: the feed reads on request only. */

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SQLite change log: a catch-up passes on each user other processes changed since the last one, once, and never
- * this process's own; it asks for a whole reload ({@code null}) when rows it has not read were pruned or the numbering
+ * The SQLite change log: a catch-up passes on each user other processes enrolled since the last one, once, and never
+ * this process's own; an erasure leaves the id nowhere in the log and passes on the known users whose row is gone; it
+ * asks for a whole reload ({@code null}) when rows it has not read were pruned or the numbering
  * went back (another database file restored in place).
  */
 class SqliteChangeFeedTest {
@@ -29,6 +30,8 @@ class SqliteChangeFeedTest {
   @BeforeEach
   void open() {
     database = Database.open("jdbc:sqlite:" + folder.resolve("faceauth.db"));
+    insertUser("dora");
+    insertUser("erin");
     record(CLI, "before-start");
     feed = SqliteChangeFeed.start(database, SERVER, heard::add);
   }
@@ -87,7 +90,7 @@ class SqliteChangeFeedTest {
   void writersKeepOnlyTheLatestRows() {
     database.transaction(c -> {
       for (int i = 0; i < SqliteChangeFeed.KEPT + 5; i++) {
-        SqliteChangeFeed.record(c, CLI, "user-" + i, i);
+        SqliteChangeFeed.recordEnrollment(c, CLI, "user-" + i, i);
       }
       return null;
     });
@@ -104,9 +107,47 @@ class SqliteChangeFeedTest {
     assertThat(heard).containsExactly((String) null);
   }
 
+  @Test
+  void anErasureNamesNoOneInTheLogAndPassesOnTheUsersWhoseRowIsGone() {
+    record(CLI, "alice");
+    insertUser("alice");
+    feed.catchUp();
+    delete("DELETE FROM users WHERE external_id IN ('alice', 'dora')");
+    database.transaction(c -> {
+      SqliteChangeFeed.recordErasure(c, CLI, "alice", System.currentTimeMillis());
+      SqliteChangeFeed.recordErasure(c, CLI, "dora", System.currentTimeMillis());
+      return null;
+    });
+
+    feed.catchUp();
+
+    assertThat(heard.get(0)).isEqualTo("alice");
+    assertThat(heard.subList(1, heard.size())).containsExactlyInAnyOrder("alice", "dora");
+    long naming = database.query(c -> {
+      try (PreparedStatement count = c.prepareStatement(
+              "SELECT COUNT(*) FROM template_changes WHERE user_id IN ('alice', 'dora')");
+          var result = count.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    });
+    assertThat(naming).isZero();
+  }
+
+  private void insertUser(String id) {
+    database.query(c -> {
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO users (id, external_id, status, created_at, updated_at) VALUES (?, ?, 'ACTIVE', 0, 0)")) {
+        insert.setString(1, "row-" + id);
+        insert.setString(2, id);
+        return insert.executeUpdate();
+      }
+    });
+  }
+
   private void record(String node, String user) {
     database.transaction(c -> {
-      SqliteChangeFeed.record(c, node, user, System.currentTimeMillis());
+      SqliteChangeFeed.recordEnrollment(c, node, user, System.currentTimeMillis());
       return null;
     });
   }
