@@ -80,7 +80,7 @@ async function loadDashboard() {
   if (status !== 200) { say('signin-status', problem(body), false); return; }
   const total = body.perMinute.reduce((sum, r) => sum + r.perMinute, 0);
   $('dash-rate').textContent = total.toFixed(2);
-  $('dash-p95').textContent = body.p95Millis == null ? '–' : body.p95Millis + ' ms';
+  $('dash-p95').textContent = body.p95Millis == null ? 'no recent verifications' : body.p95Millis + ' ms';
   $('dash-spoof').textContent = (body.spoofRate * 100).toFixed(1) + ' %';
   $('dash-locked').textContent = String(body.lockedUsers);
   const rows = $('dash-outcomes');

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.Optional;
 import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
+import org.faceauth.server.oidc.AuthorizationErrors;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
@@ -76,7 +77,10 @@ public class SecurityConfig {
     browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
     return http
         .securityMatcher(server.getEndpointsMatcher())
-        .with(server, provider -> provider.oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
+        .with(server, provider -> provider
+            // Refusals say which OAuth 2.0 error they are (problem+json when there is no redirect URI to trust).
+            .authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrors(problems)))
+            .oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
             // What registered clients can use: the code flow, their secret or PKCE, ES256 ID tokens.
             metadata.providerConfigurationCustomizer(configuration -> configuration
                 .idTokenSigningAlgorithms(algorithms -> {

@@ -173,6 +173,35 @@ class OidcProviderTest extends ServerTest {
     assertThat(decision.get("continueTo").asText()).startsWith(REDIRECT + "?error=access_denied");
   }
 
+  @Test
+  void anUnknownClientOrRedirectUriIsAnsweredHereWithItsOAuthError_neverSentToThatAddress() {
+    String clientId = registered("public");
+    Browser browser = new Browser(port);
+    for (String url : List.of(authorizeUrl("nope", "st-5"),
+        authorizeUrl(clientId, "st-6").replace(REDIRECT, "https://evil.example/cb"))) {
+      Browser.Page refused = browser.get(url, "text/html");
+      assertThat(refused.status()).as(url).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      JsonNode problem = refused.json();
+      assertThat(problem.get("code").asText()).isEqualTo("AUTHORIZATION_REQUEST_REFUSED");
+      assertThat(problem.get("error").asText()).isEqualTo("invalid_request");
+      assertThat(problem.get("error_description").asText()).startsWith("OAuth 2.0 Parameter: ")
+          .containsAnyOf("client_id", "redirect_uri");
+      assertThat(problem.get("requestId").asText()).isNotBlank();
+      assertThat(refused.body()).doesNotContain("evil.example", "Exception", "/home", "/work");
+    }
+  }
+
+  @Test
+  void aPublicClientWithoutPkceGetsItsErrorAtItsOwnRedirectUri() {
+    String clientId = registered("public");
+    String withoutPkce = authorizeUrl(clientId, "st-7").replaceAll("&code_challenge[^&]*", "");
+    Browser.Page refused = new Browser(port).get(withoutPkce, "text/html");
+    assertThat(refused.status()).isEqualTo(302);
+    assertThat(refused.header("Location")).startsWith(REDIRECT + "?error=invalid_request")
+        .contains("error_description=", "code_challenge", "state=st-7");
+  }
+
   private String authorizeUrl(String clientId, String state) {
     return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + REDIRECT
         + "&scope=openid&state=" + state + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
