@@ -36,6 +36,24 @@ class OidcProviderTest extends ServerTest {
   }
 
   @Test
+  void bothMetadataDocumentsAdvertiseOnlyWhatARegisteredClientCanUse() {
+    for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+      JsonNode metadata = api.get(path, null).json();
+      for (String methods : List.of("token_endpoint_auth_methods_supported",
+          "revocation_endpoint_auth_methods_supported", "introspection_endpoint_auth_methods_supported")) {
+        assertThat(metadata.get(methods).toString()).as(path + " " + methods)
+            .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
+      }
+      assertThat(metadata.get("grant_types_supported").toString()).as(path).isEqualTo("[\"authorization_code\"]");
+      assertThat(metadata.has("dpop_signing_alg_values_supported")).as(path).isFalse();
+      assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).as(path).isFalse();
+      assertThat(metadata.has("device_authorization_endpoint")).as(path).isFalse();
+      assertThat(metadata.toString()).as(path).doesNotContain("private_key_jwt", "tls_client_auth",
+          "client_secret_jwt");
+    }
+  }
+
+  @Test
   void providerKeys_areTheApiTokenKey() {
     JsonNode provider = api.get("/oauth2/jwks", null).json().get("keys");
     JsonNode apiKeys = api.get("/api/v1/auth/jwks.json", null).json().get("keys");
