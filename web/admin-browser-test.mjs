@@ -41,7 +41,7 @@ try {
   await page.getByLabel('Admin key (kept in this tab only)').fill('not-a-key-at-all-0123456789');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('signin-status').textContent !== '');
-  assert.match(await status('signin-status'), /UNAUTHORIZED/, 'a wrong key is refused');
+  assert.match(await status('signin-status'), /was not accepted/, 'a wrong key is refused');
   assert.ok(await page.locator('#tabs').isHidden(), 'nothing opens without a valid admin key');
   await page.screenshot({ path: `${SHOTS}/admin-01-sign-in-refused.png`, fullPage: true });
 

@@ -53,7 +53,9 @@ async function signIn(event) {
   const { status, body } = await api('/admin/dashboard');
   if (status !== 200) {
     sessionStorage.removeItem(KEY);
-    say('signin-status', status === 403 ? 'This key is not an admin key.' : problem(body), false);
+    say('signin-status', status === 403 ? 'This key is not an admin key.'
+      : status === 401 ? 'This key was not accepted: check that it is a whole admin key, as it was printed.'
+        : problem(body), false);
     return;
   }
   $('admin-key').value = '';

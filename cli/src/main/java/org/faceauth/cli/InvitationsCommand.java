@@ -142,6 +142,8 @@ final class InvitationsCommand {
         "status", invitation.status(now).name().toLowerCase(Locale.ROOT),
         "createdAt", invitation.createdAt().toString(),
         "expiresAt", invitation.expiresAt().toString(),
+        "openedAt", invitation.openedAt().map(Object::toString).orElse(null),
+        "consentedAt", invitation.consentedAt().map(Object::toString).orElse(null),
         "usedAt", invitation.usedAt().map(Object::toString).orElse(null),
         "revokedAt", invitation.revokedAt().map(Object::toString).orElse(null));
   }

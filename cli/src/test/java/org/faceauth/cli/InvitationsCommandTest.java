@@ -26,6 +26,8 @@ class InvitationsCommandTest {
     assertThat(url).matches("http://localhost:19600/enroll#inv_[A-Za-z0-9_-]{43}");
     assertThat(invitation.get("status").asText()).isEqualTo("pending");
     assertThat(invitation.get("displayName").asText()).isEqualTo("Ada Lovelace");
+    assertThat(invitation.get("openedAt").isNull()).as("as the API shows it: not opened yet").isTrue();
+    assertThat(invitation.get("consentedAt").isNull()).isTrue();
 
     CliRun listed = run("invitations", "list");
     assertThat(listed.exitCode()).as(listed.err()).isZero();
