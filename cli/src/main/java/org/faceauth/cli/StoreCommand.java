@@ -31,8 +31,10 @@ abstract class StoreCommand implements Callable<Integer> {
     boolean existed = Files.exists(dataDirectory);
     try (StoreOptions.Session session = store.open(engineConfig())) {
       if (!existed) {
-        spec.commandLine().getErr().println("faceauth: note: made a new, empty data directory " + dataDirectory
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("faceauth: note: made a new, empty data directory " + dataDirectory
             + "; a server uses it only if started with the same --data-dir (or FACEAUTH_DATA_DIR).");
+        err.flush();
       }
       return run(session);
     }
