@@ -53,7 +53,9 @@ async function signIn(event) {
   const { status, body } = await api('/admin/dashboard');
   if (status !== 200) {
     sessionStorage.removeItem(KEY);
-    say('signin-status', status === 403 ? 'This key is not an admin key.' : problem(body), false);
+    say('signin-status', status === 403 ? 'This key is not an admin key.'
+      : status === 401 ? 'This key was not accepted: check that it is a whole admin key, as it was printed.'
+        : problem(body), false);
     return;
   }
   $('admin-key').value = '';
@@ -80,7 +82,7 @@ async function loadDashboard() {
   if (status !== 200) { say('signin-status', problem(body), false); return; }
   const total = body.perMinute.reduce((sum, r) => sum + r.perMinute, 0);
   $('dash-rate').textContent = total.toFixed(2);
-  $('dash-p95').textContent = body.p95Millis == null ? '–' : body.p95Millis + ' ms';
+  $('dash-p95').textContent = body.p95Millis == null ? 'no recent verifications' : body.p95Millis + ' ms';
   $('dash-spoof').textContent = (body.spoofRate * 100).toFixed(1) + ' %';
   $('dash-locked').textContent = String(body.lockedUsers);
   const rows = $('dash-outcomes');

@@ -1,5 +1,7 @@
 package org.faceauth.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code faceauth invitations}: enrollment invitations, as the admin API makes them. The link's address comes from
- * {@code FACEAUTH_PUBLIC_URL} (else {@code http://localhost:$FACEAUTH_PORT}, 8080 by default). Creating and revoking
- * are audited with {@code cli} as actor.
+ * {@code --public-url} or {@code FACEAUTH_PUBLIC_URL}: the command line cannot know which port or host the server
+ * answers on, so without one it refuses before making an invitation rather than hand out a link it guessed. Creating
+ * and revoking are audited with {@code cli} as actor.
  */
 @Command(
     name = "invitations",
@@ -30,7 +33,7 @@ import picocli.CommandLine.Parameters;
 final class InvitationsCommand {
   private static final int LIST_LIMIT = 500;
 
-  /** {@code faceauth invitations create --user ID [--name NAME] [--expires-in MINUTES]}: prints the link once. */
+  /** {@code faceauth invitations create --user ID --public-url URL [--name N] [--expires-in M]}: prints the link once. */
   @Command(name = "create", description = "Invite a person to enroll as a user id; the link is printed once.")
   static final class Create extends StoreCommand {
     @Option(names = "--user", paramLabel = "ID", required = true, description = "The user id to enroll as.")
@@ -43,8 +46,14 @@ final class InvitationsCommand {
         description = "Minutes the link works (1 to 43200; default: FACEAUTH_INVITATIONS_DEFAULT_TTL, 72 h).")
     Integer minutes;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+        description = "The address people reach the server at, such as http://localhost:19600 or "
+            + "https://faceauth.example.org (default: FACEAUTH_PUBLIC_URL; required, the link is built on it).")
+    String publicUrl;
+
     @Override
     int run(StoreOptions.Session session) {
+      String base = publicUrl(publicUrl);
       FaceAuthSystem system = session.system();
       Duration ttl = minutes == null ? Settings.environment().invitations().defaultTtl() : Duration.ofMinutes(minutes);
       InvitationStore.IssuedInvitation issued = system.invitations().create(UserId.of(user), Optional.ofNullable(name),
@@ -52,7 +61,7 @@ final class InvitationsCommand {
       Invitation invitation = issued.invitation();
       audit(system, AuditAction.CREATE_INVITATION, invitation, "created");
       Map<String, Object> out = json(invitation, system.clock());
-      out.put("url", publicUrl() + "/enroll#" + issued.secret());
+      out.put("url", base + "/enroll#" + issued.secret());
       Json.println(out(), out);
       return FaceAuthCli.EXIT_OK;
     }
@@ -94,13 +103,34 @@ final class InvitationsCommand {
         Optional.empty(), cli.requestId(), cli.clientAddress()));
   }
 
-  private static String publicUrl() {
-    String configured = Settings.environment().publicUrl();
-    if (configured != null && !configured.isBlank()) {
-      String url = configured.strip();
-      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  /**
+   * The link's base address, without a trailing slash: {@code option}, else {@code FACEAUTH_PUBLIC_URL}; neither is a
+   * {@link BadInputException}, since a guessed port would make a dead link whose secret is shown only once.
+   */
+  private static String publicUrl(String option) {
+    String given = option != null ? option : Settings.environment().publicUrl();
+    if (given == null || given.isBlank()) {
+      throw new BadInputException("Give the address people reach the server at with --public-url URL (or set "
+          + "FACEAUTH_PUBLIC_URL), such as http://localhost:8080 for 'faceauth serve --port 8080': the command line "
+          + "cannot know the server's port or host, and the link is shown only once. No invitation was made.");
     }
-    return "http://localhost:" + Optional.ofNullable(System.getenv("FACEAUTH_PORT")).orElse("8080");
+    String url = given.strip();
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new BadInputException(notAnAddress(url), e);
+    }
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new BadInputException(notAnAddress(url));
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String notAnAddress(String url) {
+    return "--public-url (FACEAUTH_PUBLIC_URL) must be an http or https address without query or fragment, such as "
+        + "https://faceauth.example.org, not '" + url + "'. No invitation was made.";
   }
 
   static Map<String, Object> json(Invitation invitation, Clock clock) {
@@ -112,6 +142,8 @@ final class InvitationsCommand {
         "status", invitation.status(now).name().toLowerCase(Locale.ROOT),
         "createdAt", invitation.createdAt().toString(),
         "expiresAt", invitation.expiresAt().toString(),
+        "openedAt", invitation.openedAt().map(Object::toString).orElse(null),
+        "consentedAt", invitation.consentedAt().map(Object::toString).orElse(null),
         "usedAt", invitation.usedAt().map(Object::toString).orElse(null),
         "revokedAt", invitation.revokedAt().map(Object::toString).orElse(null));
   }

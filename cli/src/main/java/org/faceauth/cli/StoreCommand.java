@@ -1,6 +1,8 @@
 package org.faceauth.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.faceauth.core.model.InferenceOptions;
 import org.faceauth.core.model.ModelDirectory;
@@ -19,9 +21,21 @@ abstract class StoreCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store = new StoreOptions();
 
+  /**
+   * Opens the store and runs the command. When that made a new data directory, standard error says so: a command run
+   * without the server's {@code --data-dir} would otherwise work quietly on a store no server reads.
+   */
   @Override
   public final Integer call() throws Exception {
+    Path dataDirectory = store.settings().dataDirectory().toAbsolutePath().normalize();
+    boolean existed = Files.exists(dataDirectory);
     try (StoreOptions.Session session = store.open(engineConfig())) {
+      if (!existed) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("faceauth: note: made a new, empty data directory " + dataDirectory
+            + "; a server uses it only if started with the same --data-dir (or FACEAUTH_DATA_DIR).");
+        err.flush();
+      }
       return run(session);
     }
   }

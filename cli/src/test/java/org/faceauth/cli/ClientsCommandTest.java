@@ -27,8 +27,12 @@ class ClientsCommandTest {
     assertThat(client.get("redirectUris")).hasSize(2);
     assertThat(secret).hasSizeGreaterThan(30);
 
+    assertThat(created.err()).as("the first command made the data directory, and says so")
+        .contains("made a new, empty data directory " + folder.resolve("data").toAbsolutePath().normalize());
+
     CliRun listed = run("clients", "list");
     assertThat(listed.exitCode()).isZero();
+    assertThat(listed.err()).doesNotContain("made a new");
     assertThat(listed.json()).hasSize(1);
     assertThat(listed.out()).contains(clientId).doesNotContain(secret);
 

@@ -1,6 +1,7 @@
 package org.faceauth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -17,13 +18,16 @@ class InvitationsCommandTest {
 
   @Test
   void anInvitationIsCreatedWithItsLinkOnceListedWithoutItAndRevoked() {
-    CliRun created = run("invitations", "create", "--user", "ada", "--name", "Ada Lovelace", "--expires-in", "90");
+    CliRun created = run("invitations", "create", "--user", "ada", "--name", "Ada Lovelace", "--expires-in", "90",
+        "--public-url", "http://localhost:19600/");
     assertThat(created.exitCode()).as(created.err()).isZero();
     JsonNode invitation = created.json().get(0);
     String url = invitation.get("url").asText();
-    assertThat(url).matches("http://localhost:\\d+/enroll#inv_[A-Za-z0-9_-]{43}");
+    assertThat(url).matches("http://localhost:19600/enroll#inv_[A-Za-z0-9_-]{43}");
     assertThat(invitation.get("status").asText()).isEqualTo("pending");
     assertThat(invitation.get("displayName").asText()).isEqualTo("Ada Lovelace");
+    assertThat(invitation.get("openedAt").isNull()).as("as the API shows it: not opened yet").isTrue();
+    assertThat(invitation.get("consentedAt").isNull()).isTrue();
 
     CliRun listed = run("invitations", "list");
     assertThat(listed.exitCode()).as(listed.err()).isZero();
@@ -42,8 +46,26 @@ class InvitationsCommandTest {
   }
 
   @Test
+  void withoutAnAddressNoLinkIsGuessedAndNoInvitationIsMade() {
+    assumeTrue(System.getenv("FACEAUTH_PUBLIC_URL") == null, "FACEAUTH_PUBLIC_URL is set in this environment");
+    CliRun refused = run("invitations", "create", "--user", "grace");
+    assertThat(refused.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
+    assertThat(refused.out()).doesNotContain("inv_");
+    assertThat(refused.err()).contains("--public-url", "FACEAUTH_PUBLIC_URL", "No invitation was made");
+    assertThat(run("invitations", "list").out()).doesNotContain("grace");
+  }
+
+  @Test
+  void anAddressWithAQueryIsRefused() {
+    CliRun refused = run("invitations", "create", "--user", "grace", "--public-url", "https://faceauth.example?x=1");
+    assertThat(refused.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
+    assertThat(refused.err()).contains("without query or fragment");
+  }
+
+  @Test
   void aLifetimeBeyondThirtyDaysIsRefused() {
-    CliRun refused = run("invitations", "create", "--user", "bob", "--expires-in", "50000");
+    CliRun refused = run("invitations", "create", "--user", "bob", "--expires-in", "50000", "--public-url",
+        "http://localhost:19600");
     assertThat(refused.exitCode()).isNotZero();
     assertThat(refused.err()).contains("30 days");
   }

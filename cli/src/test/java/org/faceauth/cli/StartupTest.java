@@ -47,6 +47,14 @@ class StartupTest {
   }
 
   @Test
+  void serve_saysADataDirectoryThatIsAFileIsNotADirectory(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("notadir"), "a file");
+    CliRun run = CliRun.of("serve", "--port", "0", "--data-dir", file.toString());
+    assertThat(run.exitCode()).isEqualTo(FaceAuthCli.EXIT_STORAGE);
+    assertThat(run.err().lines()).singleElement().asString().contains(file.toString(), "is not a directory");
+  }
+
+  @Test
   void serve_saysThePortIsInUseInOneLine(@TempDir Path dir) throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
       CliRun run = CliRun.of("serve", "--port", Integer.toString(taken.getLocalPort()),

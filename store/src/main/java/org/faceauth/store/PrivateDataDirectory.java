@@ -34,10 +34,16 @@ public final class PrivateDataDirectory {
   /**
    * Creates or tightens the data directory, its contents and the SQLite database files of {@code settings}.
    *
-   * @throws FaceAuthException {@link ErrorCode#DATASET_IO_FAILED} when a permission cannot be read or set
+   * @throws FaceAuthException {@link ErrorCode#DATASET_IO_FAILED} when the data directory is a file, or a permission
+   *     cannot be read or set
    */
   public static void secure(StoreSettings settings) {
     Path directory = settings.dataDirectory();
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new FaceAuthException(ErrorCode.DATASET_IO_FAILED, "The data directory " + directory.toAbsolutePath()
+          + " is not a directory (it is a file); give --data-dir (FACEAUTH_DATA_DIR) a folder, or a path that does "
+          + "not exist yet.");
+    }
     try {
       if (!Files.isDirectory(directory)) {
         if (POSIX) {

@@ -87,7 +87,9 @@ public final class AdminViews {
       List<OutcomeCount> verifications,
       @Schema(description = "verifications per minute since the server started, by outcome")
       List<OutcomeRate> perMinute,
-      @Schema(description = "95th percentile of a verification's total time in ms, if any was timed") Double p95Millis,
+      @Schema(description = "95th percentile of a verification's total time in ms over the last minutes; null when "
+          + "none was timed in them")
+      Double p95Millis,
       @Schema(description = "share of verifications refused as spoofs, 0 to 1") double spoofRate,
       @Schema(description = "users whose verification is locked now") long lockedUsers,
       @Schema(description = "seconds since the server started") long uptimeSeconds) {}

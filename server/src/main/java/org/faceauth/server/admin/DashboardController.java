@@ -58,18 +58,23 @@ public class DashboardController {
         .toList();
     long locked = users.search(new UserQuery(Optional.empty(), Optional.empty(), Optional.of(true), Optional.empty(),
         0, 1), now).total();
-    return new AdminViews.Dashboard(counts, rates, p95Millis().orElse(null),
+    return new AdminViews.Dashboard(counts, rates, p95Millis(registry).orElse(null),
         total == 0 ? 0 : (double) spoofs / total, locked, Duration.between(started, now).toSeconds());
   }
 
-  private Optional<Double> p95Millis() {
+  /**
+   * The 95th percentile of a verification's time over Micrometer's recent window, empty when no verification was timed
+   * in it: the window's percentile reads 0 once its samples have aged out, and no verification takes 0 ms.
+   */
+  static Optional<Double> p95Millis(MeterRegistry registry) {
     Timer timer = registry.find("faceauth.stage").tags("flow", "verify", "stage", "total").timer();
     if (timer == null) {
       return Optional.empty();
     }
     for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
       if (value.percentile() == 0.95) {
-        return Optional.of(Math.round(value.value(TimeUnit.MILLISECONDS) * 10) / 10.0);
+        double millis = Math.round(value.value(TimeUnit.MILLISECONDS) * 10) / 10.0;
+        return millis > 0 ? Optional.of(millis) : Optional.empty();
       }
     }
     return Optional.empty();

@@ -243,7 +243,8 @@ public final class OidcClients implements RegisteredClientRepository {
     boolean secure = scheme.equals("https") && !host.isEmpty();
     boolean loopback = scheme.equals("http") && LOOPBACK.contains(host);
     if (!secure && !loopback) {
-      throw invalid("The redirect URI '" + text + "' must use https (http only on localhost or 127.0.0.1).");
+      throw invalid("The redirect URI '" + text + "' must use https (http only on localhost, 127.0.0.1 "
+          + "or [::1]).");
     }
     if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
       throw invalid("The redirect URI '" + text + "' may not have a fragment or user info.");

@@ -25,6 +25,7 @@ public enum ApiErrorCode {
   INVITATION_EXPIRED,
   CSRF_REFUSED,
   NO_LOGIN_PENDING,
+  AUTHORIZATION_REQUEST_REFUSED,
   INTERNAL_ERROR;
 
   /** The codes that stand for a bare status (not for a FaceAuth-specific reason such as a lock or a missing face). */
@@ -66,6 +67,8 @@ public enum ApiErrorCode {
       case INVITATION_EXPIRED -> "This invitation link has expired; ask for a new one.";
       case CSRF_REFUSED -> "The login page's security token is missing or stale; reload the page.";
       case NO_LOGIN_PENDING -> "No login is in progress here; start again from the application.";
+      case AUTHORIZATION_REQUEST_REFUSED -> "The authorization request was refused; error and error_description "
+          + "say which OAuth 2.0 error it is. The application that sent you here must fix its request.";
       case INTERNAL_ERROR -> "Something went wrong on the server; the request id identifies it in the logs.";
     };
   }

@@ -47,6 +47,7 @@ public final class ErrorStatus {
       case INVITATION_USED, INVITATION_REVOKED, INVITATION_EXPIRED -> HttpStatus.GONE;
       case CSRF_REFUSED -> HttpStatus.FORBIDDEN;
       case NO_LOGIN_PENDING -> HttpStatus.CONFLICT;
+      case AUTHORIZATION_REQUEST_REFUSED -> HttpStatus.BAD_REQUEST;
       case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }

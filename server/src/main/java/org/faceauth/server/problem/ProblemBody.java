@@ -1,6 +1,7 @@
 package org.faceauth.server.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.faceauth.core.view.ImageVerdictView;
@@ -14,9 +15,12 @@ import org.faceauth.core.view.ImageVerdictView;
  * @param instance the path that was asked for
  * @param retryAfterSeconds how long to wait before retrying, when waiting helps (also in {@code Retry-After})
  * @param images each image's verdict, for {@code ENROLLMENT_REJECTED}
+ * @param error the OAuth 2.0 error code, for {@code AUTHORIZATION_REQUEST_REFUSED}
+ * @param errorDescription the OAuth 2.0 error's description (which parameter), when there is one
  */
 @Schema(name = "Problem", description = "An error answer (application/problem+json, RFC 7807) with a stable code")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProblemBody(
     String type, String title, int status, String detail, String instance, String code, String requestId,
-    Long retryAfterSeconds, List<ImageVerdictView> images) {}
+    Long retryAfterSeconds, List<ImageVerdictView> images, String error,
+    @JsonProperty("error_description") String errorDescription) {}

@@ -33,7 +33,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     ApiErrorCode code = ApiErrorCode.forStatus(response.getStatus());
     String requestId = UUID.randomUUID().toString();
     ProblemBody body = new ProblemBody("urn:faceauth:problem:" + code.name(), ErrorStatus.title(ErrorStatus.of(code)),
-        ErrorStatus.of(code).value(), code.sentence(), null, code.name(), requestId, null, null);
+        ErrorStatus.of(code).value(), code.sentence(), null, code.name(), requestId, null, null, null, null);
     try {
       byte[] bytes = JSON.writeValueAsBytes(body);
       response.setStatus(ErrorStatus.of(code).value());

@@ -63,6 +63,22 @@ public final class Problems {
     mapper.writeValue(response.getOutputStream(), body(problem, request));
   }
 
+  /**
+   * Writes {@code AUTHORIZATION_REQUEST_REFUSED} with the OAuth 2.0 {@code error} and {@code error_description} (for
+   * the authorization endpoint, when it cannot send the error back to the client's redirect URI).
+   */
+  public void writeOAuthError(String error, String description, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    ApiErrorCode code = ApiErrorCode.AUTHORIZATION_REQUEST_REFUSED;
+    Problem problem = new Problem(ErrorStatus.of(code), code.name(), code.sentence(), Optional.empty(),
+        Optional.empty());
+    ProblemBody plain = body(problem, request);
+    response.setStatus(problem.status().value());
+    response.setContentType(PROBLEM_JSON.toString());
+    mapper.writeValue(response.getOutputStream(), new ProblemBody(plain.type(), plain.title(), plain.status(),
+        plain.detail(), plain.instance(), plain.code(), plain.requestId(), null, null, error, description));
+  }
+
   private ProblemBody body(Problem problem, HttpServletRequest request) {
     Counter.builder("faceauth.problems")
         .description("Error answers (problem+json) by code and HTTP status")
@@ -71,7 +87,8 @@ public final class Problems {
     Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     return new ProblemBody("urn:faceauth:problem:" + problem.code(), problem.title(), problem.status().value(),
         problem.detail(), original != null ? original.toString() : request.getRequestURI(), problem.code(),
-        RequestIdFilter.requestId(request), problem.retryAfterSeconds().orElse(null), problem.images().orElse(null));
+        RequestIdFilter.requestId(request), problem.retryAfterSeconds().orElse(null), problem.images().orElse(null),
+        null, null);
   }
 
 }

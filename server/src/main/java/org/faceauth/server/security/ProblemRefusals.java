@@ -17,7 +17,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Spring Security's refusals as problem+json: 401 {@code UNAUTHORIZED} without a valid key, 403 {@code FORBIDDEN} for
+ * Spring Security's refusals as problem+json: 401 {@code UNAUTHORIZED} without a valid key (or, on the enrollment
+ * page's routes, without an invitation), 403 {@code FORBIDDEN} for
  * a key without the role on a route that exists (404 {@code NOT_FOUND} where no route exists, 405 where it exists for
  * other methods only), 400 {@code BAD_REQUEST} for a request the firewall rejects (the reason goes to the log).
  */
@@ -38,9 +39,21 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
     String header = request.getHeader("Authorization");
     boolean invitation = header != null && header.regionMatches(true, 0, InvitationAuthenticationConverter.SCHEME, 0,
         InvitationAuthenticationConverter.SCHEME.length());
-    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED, invitation
-        ? "This invitation link is not valid; ask for a new one."
-        : ApiErrorCode.UNAUTHORIZED.sentence())), request, response);
+    String sentence;
+    if (invitation) {
+      sentence = "This invitation link is not valid; ask for a new one.";
+    } else if (invitationRoute(request)) {
+      sentence = "This is the enrollment page's call: send the invitation from its link as "
+          + "'Authorization: Invitation inv_...'.";
+    } else {
+      sentence = ApiErrorCode.UNAUTHORIZED.sentence();
+    }
+    problems.write(Problem.of(new ApiException(ApiErrorCode.UNAUTHORIZED, sentence)), request, response);
+  }
+
+  private static boolean invitationRoute(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.equals("/api/v1/invitation") || path.startsWith("/api/v1/invitation/");
   }
 
   @Override
@@ -59,7 +72,7 @@ final class ProblemRefusals implements AuthenticationEntryPoint, AccessDeniedHan
     if (InvitationAuthentication.of(request).isPresent()) {
       return "An invitation allows its own enrollment page's calls only.";
     }
-    if (request.getRequestURI().startsWith("/api/v1/invitation")) {
+    if (invitationRoute(request)) {
       return "This is the enrollment page's call: it needs an invitation (Authorization: Invitation ...), not a key.";
     }
     return "This needs an admin key; app keys may verify, identify, detect and crop.";

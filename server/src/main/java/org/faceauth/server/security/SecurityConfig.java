@@ -1,9 +1,12 @@
 package org.faceauth.server.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
+import org.faceauth.server.oidc.AuthorizationErrors;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
@@ -17,6 +20,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
+import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -76,25 +81,22 @@ public class SecurityConfig {
     browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
     return http
         .securityMatcher(server.getEndpointsMatcher())
-        .with(server, provider -> provider.oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
+        .with(server, provider -> provider
+            // Refusals say which OAuth 2.0 error they are (problem+json when there is no redirect URI to trust).
+            .authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrors(problems)))
+            .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                configuration -> supportedOnly(configuration)))
             // What registered clients can use: the code flow, their secret or PKCE, ES256 ID tokens.
-            metadata.providerConfigurationCustomizer(configuration -> configuration
-                .idTokenSigningAlgorithms(algorithms -> {
-                  algorithms.clear();
-                  algorithms.add(SignatureAlgorithm.ES256.getName());
-                })
-                .grantTypes(grants -> {
-                  grants.clear();
-                  grants.add(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
-                })
-                .tokenEndpointAuthenticationMethods(methods -> {
-                  methods.clear();
-                  methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue());
-                  methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
-                  methods.add(ClientAuthenticationMethod.NONE.getValue());
-                })
-                .scopes(scopes -> scopes.add(OidcScopes.PROFILE))
-                .claims(claims -> claims.remove("device_authorization_endpoint"))))))
+            .oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
+                metadata.providerConfigurationCustomizer(configuration -> {
+                  supportedOnly(configuration);
+                  configuration
+                      .idTokenSigningAlgorithms(algorithms -> {
+                        algorithms.clear();
+                        algorithms.add(SignatureAlgorithm.ES256.getName());
+                      })
+                      .scopes(scopes -> scopes.add(OidcScopes.PROFILE));
+                }))))
         .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
         // The user info endpoint takes the provider's own access tokens.
         .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))
@@ -170,8 +172,11 @@ public class SecurityConfig {
                 mvc.pattern(HttpMethod.GET, "/"),
                 mvc.pattern(HttpMethod.GET, "/index.html"),
                 mvc.pattern(HttpMethod.GET, "/app.css"),
+                // Browsers ask for it on every page; there is none, so it is a public 404, not a 401.
+                mvc.pattern(HttpMethod.GET, "/favicon.ico"),
                 // The admin console's files; everything it calls needs an admin key.
                 mvc.pattern(HttpMethod.GET, "/admin"),
+                mvc.pattern(HttpMethod.GET, "/admin/"),
                 mvc.pattern(HttpMethod.GET, "/admin/index.html"),
                 mvc.pattern(HttpMethod.GET, "/admin/admin.css"),
                 mvc.pattern(HttpMethod.GET, "/admin/admin.js"),
@@ -217,6 +222,47 @@ public class SecurityConfig {
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable())
         .build();
+  }
+
+  /**
+   * What both metadata documents ({@code /.well-known/openid-configuration} and {@code
+   * /.well-known/oauth-authorization-server}) advertise: the code flow only; a client's secret ({@code
+   * client_secret_basic}, {@code client_secret_post}) or none (a public client with PKCE), which are the only methods
+   * a client can be registered with, at the token, revocation and introspection endpoints; no DPoP, no
+   * certificate-bound tokens (neither is configured) and no device flow.
+   */
+  private static void supportedOnly(OAuth2AuthorizationServerMetadata.Builder metadata) {
+    metadata.grantTypes(SecurityConfig::codeFlowOnly)
+        .tokenEndpointAuthenticationMethods(SecurityConfig::registrableMethodsOnly)
+        .tokenRevocationEndpointAuthenticationMethods(SecurityConfig::registrableMethodsOnly)
+        .tokenIntrospectionEndpointAuthenticationMethods(SecurityConfig::registrableMethodsOnly)
+        .claims(SecurityConfig::withoutUnconfiguredFeatures);
+  }
+
+  private static void supportedOnly(OidcProviderConfiguration.Builder metadata) {
+    metadata.grantTypes(SecurityConfig::codeFlowOnly)
+        .tokenEndpointAuthenticationMethods(SecurityConfig::registrableMethodsOnly)
+        .tokenRevocationEndpointAuthenticationMethods(SecurityConfig::registrableMethodsOnly)
+        .tokenIntrospectionEndpointAuthenticationMethods(SecurityConfig::registrableMethodsOnly)
+        .claims(SecurityConfig::withoutUnconfiguredFeatures);
+  }
+
+  private static void codeFlowOnly(List<String> grants) {
+    grants.clear();
+    grants.add(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+  }
+
+  private static void registrableMethodsOnly(List<String> methods) {
+    methods.clear();
+    methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue());
+    methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+    methods.add(ClientAuthenticationMethod.NONE.getValue());
+  }
+
+  private static void withoutUnconfiguredFeatures(Map<String, Object> claims) {
+    claims.remove("dpop_signing_alg_values_supported");
+    claims.remove("tls_client_certificate_bound_access_tokens");
+    claims.remove("device_authorization_endpoint");
   }
 
   private static RateLimitFilter perAddress(RateLimiter limiter, ServerSettings settings, Problems problems) {

@@ -76,7 +76,10 @@ class InvitationEnrollmentTest extends ServerTest {
     String listing = api.get("/api/v1/admin/invitations", ADMIN_KEY).text();
     assertThat(listing).contains(id, "havel").doesNotContain(secret);
 
-    assertProblem(api.get("/api/v1/invitation", null), 401, "UNAUTHORIZED");
+    Answer withoutInvitation = api.get("/api/v1/invitation", null);
+    assertProblem(withoutInvitation, 401, "UNAUTHORIZED");
+    assertThat(withoutInvitation.json().get("detail").asText()).contains("Authorization: Invitation inv_")
+        .doesNotContain("API key");
     assertProblem(api.get("/api/v1/invitation", ADMIN_KEY), 403, "FORBIDDEN");
     assertProblem(api.get("/api/v1/invitation", null, as(secret + "x")), 401, "UNAUTHORIZED");
     assertProblem(api.get("/api/v1/users", null, as(secret)), 403, "FORBIDDEN");

@@ -36,6 +36,24 @@ class OidcProviderTest extends ServerTest {
   }
 
   @Test
+  void bothMetadataDocumentsAdvertiseOnlyWhatARegisteredClientCanUse() {
+    for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+      JsonNode metadata = api.get(path, null).json();
+      for (String methods : List.of("token_endpoint_auth_methods_supported",
+          "revocation_endpoint_auth_methods_supported", "introspection_endpoint_auth_methods_supported")) {
+        assertThat(metadata.get(methods).toString()).as(path + " " + methods)
+            .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
+      }
+      assertThat(metadata.get("grant_types_supported").toString()).as(path).isEqualTo("[\"authorization_code\"]");
+      assertThat(metadata.has("dpop_signing_alg_values_supported")).as(path).isFalse();
+      assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).as(path).isFalse();
+      assertThat(metadata.has("device_authorization_endpoint")).as(path).isFalse();
+      assertThat(metadata.toString()).as(path).doesNotContain("private_key_jwt", "tls_client_auth",
+          "client_secret_jwt");
+    }
+  }
+
+  @Test
   void providerKeys_areTheApiTokenKey() {
     JsonNode provider = api.get("/oauth2/jwks", null).json().get("keys");
     JsonNode apiKeys = api.get("/api/v1/auth/jwks.json", null).json().get("keys");
@@ -171,6 +189,35 @@ class OidcProviderTest extends ServerTest {
       assertThat(decision.get("outcome").asText()).isEqualTo(attempt < 3 ? "refused" : "denied");
     }
     assertThat(decision.get("continueTo").asText()).startsWith(REDIRECT + "?error=access_denied");
+  }
+
+  @Test
+  void anUnknownClientOrRedirectUriIsAnsweredHereWithItsOAuthError_neverSentToThatAddress() {
+    String clientId = registered("public");
+    Browser browser = new Browser(port);
+    for (String url : List.of(authorizeUrl("nope", "st-5"),
+        authorizeUrl(clientId, "st-6").replace(REDIRECT, "https://evil.example/cb"))) {
+      Browser.Page refused = browser.get(url, "text/html");
+      assertThat(refused.status()).as(url).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      JsonNode problem = refused.json();
+      assertThat(problem.get("code").asText()).isEqualTo("AUTHORIZATION_REQUEST_REFUSED");
+      assertThat(problem.get("error").asText()).isEqualTo("invalid_request");
+      assertThat(problem.get("error_description").asText()).startsWith("OAuth 2.0 Parameter: ")
+          .containsAnyOf("client_id", "redirect_uri");
+      assertThat(problem.get("requestId").asText()).isNotBlank();
+      assertThat(refused.body()).doesNotContain("evil.example", "Exception", "/home", "/work");
+    }
+  }
+
+  @Test
+  void aPublicClientWithoutPkceGetsItsErrorAtItsOwnRedirectUri() {
+    String clientId = registered("public");
+    String withoutPkce = authorizeUrl(clientId, "st-7").replaceAll("&code_challenge[^&]*", "");
+    Browser.Page refused = new Browser(port).get(withoutPkce, "text/html");
+    assertThat(refused.status()).isEqualTo(302);
+    assertThat(refused.header("Location")).startsWith(REDIRECT + "?error=invalid_request")
+        .contains("error_description=", "code_challenge", "state=st-7");
   }
 
   private String authorizeUrl(String clientId, String state) {

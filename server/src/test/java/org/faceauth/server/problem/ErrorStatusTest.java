@@ -37,7 +37,8 @@ class ErrorStatusTest {
   @ParameterizedTest
   @EnumSource(value = ApiErrorCode.class,
       names = {"USER_LOCKED", "USER_DISABLED", "NO_FACE", "CSRF_REFUSED", "NO_LOGIN_PENDING", "BAD_REQUEST",
-          "INTERNAL_ERROR", "INVITATION_USED", "INVITATION_REVOKED", "INVITATION_EXPIRED"},
+          "INTERNAL_ERROR", "INVITATION_USED", "INVITATION_REVOKED", "INVITATION_EXPIRED",
+          "AUTHORIZATION_REQUEST_REFUSED"},
       mode = EnumSource.Mode.EXCLUDE)
   void aBareStatusFindsTheCodeThatAnswersWithIt(ApiErrorCode code) {
     assertThat(ApiErrorCode.forStatus(ErrorStatus.of(code).value())).isEqualTo(code);

@@ -357,6 +357,12 @@ class PathVariantAuthorizationTest extends ServerTest {
     assertThat(http.send("GET", "/actuator/env", null, null).status()).isEqualTo(401);
     assertThat(http.send("POST", "/api/v1/health", null, null).status()).isEqualTo(401);
     assertThat(http.send("GET", "/app.js", null, null).status()).as("the old API-key page is gone").isEqualTo(401);
+    Reply favicon = http.send("GET", "/favicon.ico", null, null);
+    assertThat(favicon.status()).as("browsers ask for it on every page: public, and there is none").isEqualTo(404);
+    assertThat(favicon.header("Content-Type")).startsWith("application/problem+json");
+    Reply slash = http.send("GET", "/admin/", null, null);
+    assertThat(slash.status()).as("the console's address with a trailing slash").isEqualTo(302);
+    assertThat(slash.header("Location")).endsWith("/admin");
   }
 
   @Test
