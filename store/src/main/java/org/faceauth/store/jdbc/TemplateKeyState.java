@@ -79,7 +79,7 @@ public final class TemplateKeyState {
    * the key file again when the cipher's ring is older. Holds the state row (for share) until the transaction ends.
    *
    * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} if even the key file read again does not hold
-   *     the current key as its first key
+   *     the current key
    */
   static void useCurrentKey(Connection c, Dialect dialect, TemplateCipher cipher) throws SQLException {
     String current;
@@ -88,14 +88,17 @@ public final class TemplateKeyState {
         ResultSet rows = select.executeQuery()) {
       current = rows.next() ? rows.getString(1) : "";
     }
-    if (current.isEmpty() || current.equals(cipher.ring().currentId())) {
+    // A ring that holds the announced key is as new as the database or newer: a rotation saves the new ring to the
+    // key file before it announces the new key, so a node may already encrypt with it. That is safe: every node can
+    // read it from the file, and the announcement waits for this transaction before the re-encryption starts.
+    if (current.isEmpty() || cipher.ring().key(current).isPresent()) {
       return;
     }
     KeyRing fresh = cipher.refresh();
-    if (!fresh.currentId().equals(current)) {
+    if (fresh.key(current).isEmpty()) {
       throw new FaceAuthException(ErrorCode.TEMPLATE_KEY_MISSING,
-          "The database's current template key is " + current + " but this node's key ring starts with "
-              + fresh.currentId() + " " + fresh.ids() + ": give every node the same FACEAUTH_KEY_FILE.");
+          "The database's current template key is " + current + " but this node's key ring holds only "
+              + fresh.ids() + ": give every node the same FACEAUTH_KEY_FILE.");
     }
   }
 }
