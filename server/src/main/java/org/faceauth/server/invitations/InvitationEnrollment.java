@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * consent, and one enrollment through the core flow ({@link FaceAuthService#enroll}: quality gate, duplicate policy,
  * consent, audit). The enrollment consumes the invitation first, with one conditional UPDATE, so that of two
  * concurrent submissions exactly one runs; if it then stores nothing (every frame refused, a duplicate face, the
- * server overloaded) the invitation is given back for another try. A crash in between leaves it used: closed, never
+ * server overloaded, pictures of more than one person: {@code FACES_DIFFER}) the invitation is given back for another
+ * try. A crash in between leaves it used: closed, never
  * open twice.
  *
  * <p>The enrollment replaces the user's templates: an invitation stands for one sitting of the person, attested by
@@ -94,7 +95,8 @@ final class InvitationEnrollment {
    *
    * @throws FaceAuthException {@link ErrorCode#CONSENT_REQUIRED} unless consent was recorded on the invitation and is
    *     repeated here; {@link ErrorCode#INVALID_REQUEST} for fewer than {@value #MIN_FRAMES} or more than
-   *     {@value #MAX_FRAMES} frames; the core enrollment's failures (then the invitation is given back)
+   *     {@value #MAX_FRAMES} frames; {@link ErrorCode#FACES_DIFFER} when the frames show more than one person, and
+   *     the core enrollment's other failures (then the invitation is given back)
    * @throws ApiException {@code INVITATION_USED} (also for the loser of two concurrent submissions),
    *     {@code INVITATION_REVOKED}, {@code INVITATION_EXPIRED}
    */
@@ -112,7 +114,7 @@ final class InvitationEnrollment {
         .map(i -> i.status(clock.instant())).orElse(Invitation.Status.REVOKED)));
     EnrollmentRequest request = new EnrollmentRequest(UserId.of(invitation.userId()),
         new UserProfile(invitation.displayName(), Optional.empty(), invitation.consentedAt()), frames, true, false,
-        true, true);
+        true, true, true);
     try {
       return limiter.run(() -> service.enroll(request, context));
     } catch (RuntimeException e) {

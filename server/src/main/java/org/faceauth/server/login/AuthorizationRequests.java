@@ -84,8 +84,12 @@ class AuthorizationRequests {
     return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
   }
 
+  /**
+   * Every character outside RFC 3986's unreserved set percent-encoded ({@code +} included, which form decoding reads as
+   * a space), so the application reads back exactly the {@code state} it sent.
+   */
   private static String encoded(String value) {
-    return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    return UriUtils.encode(value, StandardCharsets.UTF_8);
   }
 
   private static String parameter(SavedRequest saved, String name) {

@@ -1,7 +1,10 @@
 package org.faceauth.server.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.Optional;
+import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.server.oidc.SignedInCheck;
 import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.problem.ApiErrorCode;
@@ -69,7 +72,7 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServer(HttpSecurity http, RateLimiter limiter, ServerSettings settings,
-      Problems problems) throws Exception {
+      Problems problems, FaceAuthService service, Clock clock) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     // Browsers (asking for HTML by name) go to the login page; other callers are answered 401.
     MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -101,6 +104,9 @@ public class SecurityConfig {
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browsers))
         .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
+        // A signed-in person whose account was erased or disabled, or whose face check is too old, signs in again.
+        .addFilterAfter(new SignedInCheck(service, settings.oidc().sessionMaxAge(), clock),
+            SecurityContextHolderFilter.class)
         .build();
   }
 

@@ -201,6 +201,24 @@ class InvitationEnrollmentTest extends ServerTest {
   }
 
   @Test
+  void picturesOfSeveralPeopleAreRefused_andTheLinkStaysUsableForTheInvitedPersonAlone() {
+    String secret = secret(invite("veneman", Map.of()));
+    assertThat(consent(secret).status()).isEqualTo(200);
+    List<String> threePeople = List.of(Api.base64(photo("users/Angela_Bassett/1.jpg")),
+        Api.base64(photo("users/Antony_Leung/1.jpg")), Api.base64(photo("users/Ann_Veneman/1.jpg")));
+
+    Answer mixed = enroll(secret, threePeople);
+    assertProblem(mixed, 422, "FACES_DIFFER");
+    assertThat(mixed.json().get("detail").asText()).contains("more than one person");
+    assertThat(api.get("/api/v1/users/veneman", ADMIN_KEY).status()).as("nothing stored").isEqualTo(404);
+    assertThat(api.get("/api/v1/admin/audit?user=veneman&action=enroll", ADMIN_KEY).text()).contains("faces_differ");
+
+    Answer one = enroll(secret, photos("Ann_Veneman", 1, 2, 3));
+    assertThat(one.status()).as(one.text()).isEqualTo(201);
+    assertThat(one.json().get("templatesStored").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void theEnrollmentPageIsPublicWithAStrictContentSecurityPolicy() {
     for (Path file : List.of(Path.of("/enroll"), Path.of("/enroll/enroll.js"), Path.of("/enroll/enroll.css"))) {
       Answer page = api.get(file.toString(), null);

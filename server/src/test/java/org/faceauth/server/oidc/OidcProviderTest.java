@@ -119,6 +119,8 @@ class OidcProviderTest extends ServerTest {
 
     Browser browser = new Browser(port);
     browser.get(authorizeUrl(registered("public"), "st-2"), "text/html");
+    assertThat(browser.get("/login/session", "application/json").header("Cache-Control"))
+        .as("the CSRF token is never cached").isEqualTo("no-store");
     browser.loginSession();
     Browser.Page forged = browser.postJson("/login/challenge", Map.of("userId", "someone"), false);
     assertThat(forged.status()).isEqualTo(403);
@@ -134,7 +136,8 @@ class OidcProviderTest extends ServerTest {
         Part.file("images", photo("test/spoof/live/apfol_real2_02.jpg")))).status()).isEqualTo(201);
     String clientId = registered("public");
     Browser browser = new Browser(port);
-    browser.get(authorizeUrl(clientId, "st-3"), "text/html");
+    // The application's state holds a '+' (sent encoded): it must come back as the same '+', never a space.
+    browser.get(authorizeUrl(clientId, "st%2B3"), "text/html");
     browser.loginSession();
 
     JsonNode capture = browser.postJson("/login/challenge", Map.of("userId", user), true).json();
@@ -151,7 +154,7 @@ class OidcProviderTest extends ServerTest {
     JsonNode cancelled = browser.post("/login/cancel").json();
     assertThat(cancelled.get("outcome").asText()).isEqualTo("denied");
     assertThat(cancelled.get("continueTo").asText()).isEqualTo(REDIRECT + "?error=access_denied&error_description="
-        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st-3&iss=http://127.0.0.1:" + port);
+        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st%2B3&iss=http%3A%2F%2F127.0.0.1%3A" + port);
     assertThat(browser.loginSession().get("pending").asBoolean()).as("the login is over").isFalse();
     assertThat(api.get("/api/v1/admin/audit?user=" + user + "&action=verify", ADMIN_KEY).text())
         .contains("oidc:" + clientId).contains("challenge_failed");
