@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.faceauth.core.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,22 @@ class InvitationsCommandTest {
 
     CliRun audit = run("audit", "--user", "ada");
     assertThat(audit.out()).contains("create_invitation", "revoke_invitation");
+  }
+
+  @Test
+  void anEnrolledUsersFaceIsReplacedByInvitationOnlyWithReplace() {
+    CliRun enrolled = run("enroll", "Abel_Pacheco", "--consent",
+        TestData.raw("users/Abel_Pacheco/1.jpg").toString(), TestData.raw("users/Abel_Pacheco/2.jpg").toString());
+    assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
+
+    CliRun refused = run("invitations", "create", "--user", "Abel_Pacheco");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("already has a face enrolled");
+
+    CliRun created = run("invitations", "create", "--user", "Abel_Pacheco", "--replace");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.json().get(0).get("replaceExisting").asBoolean()).isTrue();
+    assertThat(run("audit", "--user", "Abel_Pacheco").out()).contains("created_replace_existing");
   }
 
   @Test
