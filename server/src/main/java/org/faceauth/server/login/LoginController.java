@@ -54,8 +54,8 @@ import org.springframework.web.multipart.MultipartFile;
  * challenge (or, where the operator turned it off, the passive check on one frame) through the same {@link
  * FaceAuthService} flows as the API, behind the same lockout and audit log, and then sends the browser back to the
  * application: with a code after a match, with {@code error=access_denied} after {@code faceauth.oidc.max-attempts}
- * refusals (a disabled account's attempts are refused as not recognised), a locked account, or when the person cancels. Everything lives in the login session (Spring
- * Session, in the database): the pending authorization request, the challenge's nonce (never sent to the browser),
+ * refusals (a disabled account's attempts are refused as not recognised), a locked account, or when the person
+ * cancels. Everything lives in the login session (Spring Session, in the database): the pending authorization request, the challenge's nonce (never sent to the browser),
  * the count of refusals. The page sees no score, threshold or claim; the decision is said in plain words, "not live"
  * first when liveness failed. Every POST carries the session's CSRF token.
  */
@@ -257,7 +257,7 @@ class LoginController {
 
   private Decision deny(AuthorizationRequests.Pending pending, String reason, HttpServletRequest request,
       HttpServletResponse response) {
-    String back = authorizations.accessDenied(pending, request);
+    String back = authorizations.accessDenied(pending);
     requests.removeRequest(request, response);
     request.getSession().invalidate();
     return new Decision("denied", reason + " Returning to " + pending.clientName() + " without logging in.", back, 0);

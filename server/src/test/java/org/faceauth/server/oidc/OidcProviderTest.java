@@ -3,13 +3,20 @@ package org.faceauth.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.faceauth.server.middleware.BodyLimitFilter;
 import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.RawHttp;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The OpenID Connect provider with the server's defaults (hosted logins run the head-turn challenge): discovery, the
@@ -18,10 +25,13 @@ import org.junit.jupiter.api.Test;
 class OidcProviderTest extends ServerTest {
   private static final String REDIRECT = "https://app.example.org/callback";
 
+  @Autowired private BodyLimitFilter bodyLimit;
+
   @Test
   void discovery_namesTheIssuerTheEndpointsAndEs256() {
     JsonNode discovery = api.get("/.well-known/openid-configuration", null).json();
-    String issuer = "http://127.0.0.1:" + port;
+    // No public URL configured: http://localhost:<port>, whatever address the caller used (127.0.0.1 here).
+    String issuer = "http://localhost:" + port;
     assertThat(discovery.get("issuer").asText()).isEqualTo(issuer);
     assertThat(discovery.get("authorization_endpoint").asText()).isEqualTo(issuer + "/oauth2/authorize");
     assertThat(discovery.get("token_endpoint").asText()).isEqualTo(issuer + "/oauth2/token");
@@ -33,6 +43,38 @@ class OidcProviderTest extends ServerTest {
         .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
     assertThat(discovery.get("scopes_supported").toString()).isEqualTo("[\"openid\",\"profile\"]");
     assertThat(discovery.has("device_authorization_endpoint")).isFalse();
+  }
+
+  @Test
+  void theIssuerIsNeverTakenFromTheHostHeader() {
+    RawHttp.Reply reply = new RawHttp(port).exchange(("GET /.well-known/openid-configuration HTTP/1.0\r\n"
+        + "Host: evil.example\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("issuer").asText()).isEqualTo("http://localhost:" + port);
+    assertThat(reply.text()).doesNotContain("evil.example");
+  }
+
+  @Test
+  void aLoginPageRequestLargerThanTenFramesIsRefusedBeforeItsBodyIsRead() throws Exception {
+    byte[] body = new byte[22 * 1024 * 1024];
+    MockHttpServletResponse login = new MockHttpServletResponse();
+    bodyLimit.doFilter(post("/login/answer", body), login, (request, response) -> {
+      throw new AssertionError("the body limit let a 22 MiB login request through");
+    });
+    assertThat(login.getStatus()).isEqualTo(413);
+    assertThat(login.getContentAsString()).contains("PAYLOAD_TOO_LARGE");
+
+    MockHttpServletResponse api = new MockHttpServletResponse();
+    bodyLimit.doFilter(post("/api/v1/users/someone/faces", body), api,
+        (request, response) -> ((HttpServletResponse) response).setStatus(201));
+    assertThat(api.getStatus()).as("the API's own limit is larger").isEqualTo(201);
+  }
+
+  private static MockHttpServletRequest post(String path, byte[] body) {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+    request.setContent(body);
+    request.setContentType("multipart/form-data; boundary=x");
+    return request;
   }
 
   @Test
@@ -154,7 +196,7 @@ class OidcProviderTest extends ServerTest {
     JsonNode cancelled = browser.post("/login/cancel").json();
     assertThat(cancelled.get("outcome").asText()).isEqualTo("denied");
     assertThat(cancelled.get("continueTo").asText()).isEqualTo(REDIRECT + "?error=access_denied&error_description="
-        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st%2B3&iss=http%3A%2F%2F127.0.0.1%3A" + port);
+        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st%2B3&iss=http%3A%2F%2Flocalhost%3A" + port);
     assertThat(browser.loginSession().get("pending").asBoolean()).as("the login is over").isFalse();
     assertThat(api.get("/api/v1/admin/audit?user=" + user + "&action=verify", ADMIN_KEY).text())
         .contains("oidc:" + clientId).contains("challenge_failed");
