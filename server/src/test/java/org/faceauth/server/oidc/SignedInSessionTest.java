@@ -3,20 +3,34 @@ package org.faceauth.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.server.testing.Api.Part;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A browser signed in on the hosted login page gets codes without a new face check only while its person may still
- * log in: once the operator disables or erases the account, the next authorization request sends it to the login page
- * again, and no code is issued for that user id.
+ * log in: once the operator disables or erases the account, or the face check is older than
+ * {@code faceauth.oidc.session-max-age}, the next authorization request sends it to the login page again, and no code
+ * is issued for that user id.
  */
 @TestPropertySource(properties = {"faceauth.oidc.challenge-required=false", "faceauth.oidc.id-token-ttl=2m"})
 class SignedInSessionTest extends ServerTest {
+  @Autowired private FaceAuthService service;
+
   private static final String REDIRECT = "http://localhost:8765/callback";
 
   @Test
@@ -53,6 +67,37 @@ class SignedInSessionTest extends ServerTest {
     Browser.Page again = browser.get(authorize, "text/html");
     assertThat(again.status()).isEqualTo(302);
     assertThat(again.header("Location")).endsWith("/login").doesNotContain("code=");
+  }
+
+  @Test
+  void aSessionLastsAtMostTheMaximumAgeCountedFromTheFaceCheck_howeverBusy() throws Exception {
+    assertThat(api.postMultipart(newUserFaces("Barack_Obama"), ADMIN_KEY, List.of(
+        Part.file("images", photo("users/Barack_Obama/1.jpg")))).status()).isEqualTo(201);
+    Instant loggedIn = Instant.now();
+    FaceLogin login = FaceLogin.of("Barack_Obama", true, false, loggedIn);
+
+    assertThat(afterCheck(login, Clock.fixed(loggedIn.plus(Duration.ofMinutes(9)), ZoneOffset.UTC)))
+        .as("within 10 minutes of the face check").isTrue();
+    assertThat(afterCheck(login, Clock.fixed(loggedIn.plus(Duration.ofMinutes(11)), ZoneOffset.UTC)))
+        .as("11 minutes after it").isFalse();
+  }
+
+  /** Whether the login is still signed in, and its session alive, after the check at {@code clock}'s time. */
+  private boolean afterCheck(FaceLogin login, Clock clock) throws Exception {
+    SignedInCheck check = new SignedInCheck(service, Duration.ofMinutes(10), clock);
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorize");
+    MockHttpSession session = new MockHttpSession();
+    request.setSession(session);
+    SecurityContextHolder.getContext().setAuthentication(login);
+    try {
+      AtomicBoolean signedIn = new AtomicBoolean();
+      check.doFilter(request, new MockHttpServletResponse(), (r, s) -> signedIn.set(
+          SecurityContextHolder.getContext().getAuthentication() == login));
+      assertThat(session.isInvalid()).isEqualTo(!signedIn.get());
+      return signedIn.get();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
   }
 
   private Browser signedIn(String user, String authorize) {
