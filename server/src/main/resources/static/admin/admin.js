@@ -294,6 +294,7 @@ async function createInvitation(event) {
   const request = { userId: $('invitation-user').value.trim() };
   if ($('invitation-name').value.trim()) request.displayName = $('invitation-name').value.trim();
   if ($('invitation-minutes').value) request.expiresInMinutes = Number($('invitation-minutes').value);
+  if ($('invitation-replace').checked) request.replaceExisting = true;
   const { status, body } = await api('/admin/invitations', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -86,7 +86,8 @@ async function load() {
   const name = body.displayName ? body.displayName + ' (' + body.userId + ')' : body.userId;
   const until = new Date(body.expiresAt).toLocaleString();
   $('who').textContent = 'You are invited to enroll your face as ' + name + '. This link works once, until '
-      + until + '.';
+      + until + '.' + (body.replacesExisting
+        ? ' A face is already enrolled for this account: yours will replace it.' : '');
   $('consent-text').textContent = body.consentText;
   $('consent-section').hidden = false;
   $('camera-section').hidden = false;

@@ -33,7 +33,11 @@ import picocli.CommandLine.Parameters;
 final class InvitationsCommand {
   private static final int LIST_LIMIT = 500;
 
-  /** {@code faceauth invitations create --user ID --public-url URL [--name N] [--expires-in M]}: prints the link once. */
+  /**
+   * {@code faceauth invitations create --user ID --public-url URL [--name NAME] [--expires-in MINUTES] [--replace]}:
+   * prints the link once. A user who already has a face enrolled is refused unless {@code --replace} says the link may
+   * replace it.
+   */
   @Command(name = "create", description = "Invite a person to enroll as a user id; the link is printed once.")
   static final class Create extends StoreCommand {
     @Option(names = "--user", paramLabel = "ID", required = true, description = "The user id to enroll as.")
@@ -51,15 +55,20 @@ final class InvitationsCommand {
             + "https://faceauth.example.org (default: FACEAUTH_PUBLIC_URL; required, the link is built on it).")
     String publicUrl;
 
+    @Option(names = "--replace",
+        description = "The user already has a face enrolled and the invited person's face replaces it.")
+    boolean replace;
+
     @Override
     int run(StoreOptions.Session session) {
       String base = publicUrl(publicUrl);
       FaceAuthSystem system = session.system();
       Duration ttl = minutes == null ? Settings.environment().invitations().defaultTtl() : Duration.ofMinutes(minutes);
       InvitationStore.IssuedInvitation issued = system.invitations().create(UserId.of(user), Optional.ofNullable(name),
-          ttl, RequestContext.cli().actor());
+          ttl, RequestContext.cli().actor(), replace);
       Invitation invitation = issued.invitation();
-      audit(system, AuditAction.CREATE_INVITATION, invitation, "created");
+      audit(system, AuditAction.CREATE_INVITATION, invitation,
+          invitation.replaceExisting() ? "created_replace_existing" : "created");
       Map<String, Object> out = json(invitation, system.clock());
       out.put("url", base + "/enroll#" + issued.secret());
       Json.println(out(), out);
@@ -145,6 +154,7 @@ final class InvitationsCommand {
         "openedAt", invitation.openedAt().map(Object::toString).orElse(null),
         "consentedAt", invitation.consentedAt().map(Object::toString).orElse(null),
         "usedAt", invitation.usedAt().map(Object::toString).orElse(null),
-        "revokedAt", invitation.revokedAt().map(Object::toString).orElse(null));
+        "revokedAt", invitation.revokedAt().map(Object::toString).orElse(null),
+        "replaceExisting", invitation.replaceExisting());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.faceauth.core.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,23 @@ class InvitationsCommandTest {
     CliRun refused = run("invitations", "create", "--user", "grace", "--public-url", "https://faceauth.example?x=1");
     assertThat(refused.exitCode()).isEqualTo(FaceAuthCli.EXIT_BAD_INPUT);
     assertThat(refused.err()).contains("without query or fragment");
+  }
+
+  @Test
+  void anEnrolledUsersFaceIsReplacedByInvitationOnlyWithReplace() {
+    CliRun enrolled = run("enroll", "Abel_Pacheco", "--consent",
+        TestData.raw("users/Abel_Pacheco/1.jpg").toString(), TestData.raw("users/Abel_Pacheco/2.jpg").toString());
+    assertThat(enrolled.exitCode()).as(enrolled.err()).isZero();
+
+    CliRun refused = run("invitations", "create", "--user", "Abel_Pacheco", "--public-url", "http://localhost:19850");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("already has a face enrolled");
+
+    CliRun created = run("invitations", "create", "--user", "Abel_Pacheco", "--replace", "--public-url",
+        "http://localhost:19850");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.json().get(0).get("replaceExisting").asBoolean()).isTrue();
+    assertThat(run("audit", "--user", "Abel_Pacheco").out()).contains("created_replace_existing");
   }
 
   @Test

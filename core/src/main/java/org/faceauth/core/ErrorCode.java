@@ -51,6 +51,10 @@ public enum ErrorCode {
   USER_EXISTS(Family.CONFLICT),
   /** The face already belongs to another enrolled user (one person, one account). */
   DUPLICATE_FACE(Family.CONFLICT),
+  /** An invitation for a user who already has templates, without the operator's explicit choice to replace them. */
+  USER_ALREADY_ENROLLED(Family.CONFLICT),
+  /** Pictures that must show one person (an invitation's enrollment) show more than one. */
+  FACES_DIFFER(Family.REJECTED),
   /** The database cannot be reached or refused an operation. */
   STORE_FAILED(Family.STORAGE),
   /** A stored template was encrypted with a key that is not configured. */

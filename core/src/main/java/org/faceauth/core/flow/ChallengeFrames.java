@@ -1,8 +1,6 @@
 package org.faceauth.core.flow;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.faceauth.core.align.AlignedFace;
@@ -21,7 +19,7 @@ import org.faceauth.core.pipeline.StageTimings;
 
 /**
  * Reads a burst of frames answering an active challenge: every frame must show a face, the same face throughout (see
- * {@link #sameFaceThroughout}), the head must turn as instructed, and no two frames may be mirror images of each other
+ * {@link Matcher#oneIdentity}), the head must turn as instructed, and no two frames may be mirror images of each other
  * ({@link MirrorReplayCheck}: a photo and its mirror). The first frame also gets the passive check and is the probe
  * compared with the user's templates, so liveness and identity come from the same frames.
  */
@@ -81,40 +79,12 @@ final class ChallengeFrames {
       }
     }
     Embedding probe = embeddings.get(0);
-    boolean followed = sameFaceThroughout(embeddings, engine.matcher())
+    boolean followed = engine.matcher().oneIdentity(embeddings)
         && HeadTurn.followed(challenge.instruction(), landmarks)
         && !MirrorReplayCheck.mirrored(appearances);
     List<String> checks = new ArrayList<>(first.checks());
     checks.add("challenge:" + challenge.instruction().name().toLowerCase(Locale.ROOT));
     LivenessResult liveness = new LivenessResult(first.score(), first.live() && followed, first.threshold(), checks);
     return new Answer(probe, liveness, first.live(), followed, firstStages);
-  }
-
-  /**
-   * Whether a burst shows one face from its first frame to its last: the frames form one group in which every frame is
-   * linked to every other through pairs that {@code matcher} accepts as the same person. Comparing every frame with the
-   * first, or with the frame before it, refuses genuine turns: a frontal face and the same face turned far, or a
-   * frame blurred by the movement, can score under the verification threshold against one frame while matching the
-   * others. A switch to another face part-way still splits the burst into two groups, unless a pair across the switch
-   * is accepted, which is the matcher's own false-match risk.
-   */
-  static boolean sameFaceThroughout(List<Embedding> burst, Matcher matcher) {
-    int size = burst.size();
-    boolean[] reached = new boolean[size];
-    Deque<Integer> toVisit = new ArrayDeque<>();
-    reached[0] = true;
-    toVisit.push(0);
-    int reachedCount = 1;
-    while (!toVisit.isEmpty()) {
-      Embedding from = burst.get(toVisit.pop());
-      for (int other = 0; other < size; other++) {
-        if (!reached[other] && matcher.accepts(from.cosine(burst.get(other)))) {
-          reached[other] = true;
-          reachedCount++;
-          toVisit.push(other);
-        }
-      }
-    }
-    return reachedCount == size;
   }
 }

@@ -91,6 +91,11 @@ final class Enrollment {
       audit.record(context, AuditAction.ENROLL, subject, "rejected", Optional.empty());
       throw new EnrollmentRejectedException(verdicts);
     }
+    if (request.onePerson() && !engine.matcher().oneIdentity(templates.stream().map(Template::embedding).toList())) {
+      audit.record(context, AuditAction.ENROLL, subject, "faces_differ", Optional.empty());
+      throw new FaceAuthException(ErrorCode.FACES_DIFFER,
+          "The pictures show more than one person. Only the invited person may be in front of the camera.");
+    }
     Optional<byte[]> alignedCrop = crop;
     index.catchUp();
     return locks.under(request.user(), () -> {

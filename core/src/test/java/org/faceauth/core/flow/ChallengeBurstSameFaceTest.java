@@ -60,7 +60,7 @@ class ChallengeBurstSameFaceTest {
       }
       turned++;
       List<Embedding> embeddings = burst.stream().map(Frame::embedding).toList();
-      if (ChallengeFrames.sameFaceThroughout(embeddings, matcher)) {
+      if (matcher.oneIdentity(embeddings)) {
         sameFace++;
       }
       if (embeddings.stream().allMatch(e -> matcher.accepts(e.cosine(embeddings.get(0))))) {
@@ -84,8 +84,8 @@ class ChallengeBurstSameFaceTest {
     assertThat(other).hasSize(BURST / 2);
     for (int start = 0; start + BURST / 2 <= liveFrames.size(); start += BURST / 2) {
       List<Embedding> live = liveFrames.subList(start, start + BURST / 2).stream().map(Frame::embedding).toList();
-      assertThat(ChallengeFrames.sameFaceThroughout(concat(live, other), matcher)).isFalse();
-      assertThat(ChallengeFrames.sameFaceThroughout(concat(other, live), matcher)).isFalse();
+      assertThat(matcher.oneIdentity(concat(live, other))).isFalse();
+      assertThat(matcher.oneIdentity(concat(other, live))).isFalse();
     }
   }
 

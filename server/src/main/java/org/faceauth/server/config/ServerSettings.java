@@ -165,7 +165,8 @@ public record ServerSettings(
    * The OpenID Connect provider ("Log in with FaceAuth"): lifetimes of the authorization code, the ID and access
    * tokens, and of an idle login page; how many refused face checks a login allows before the application is told
    * {@code access_denied}; whether the hosted login runs the active head-turn challenge ({@code true}, the default:
-   * a recording cannot follow a random instruction) or the passive check only.
+   * a recording cannot follow a random instruction) or the passive check only; how long after the face check
+   * ({@code auth_time}) a signed-in login session may still get codes, however busy it has been.
    */
   public record Oidc(
       @DefaultValue("1m") Duration authorizationCodeTtl,
@@ -173,7 +174,8 @@ public record ServerSettings(
       @DefaultValue("5m") Duration accessTokenTtl,
       @DefaultValue("10m") Duration loginTimeout,
       @DefaultValue("3") int maxAttempts,
-      @DefaultValue("true") boolean challengeRequired) {}
+      @DefaultValue("true") boolean challengeRequired,
+      @DefaultValue("10m") Duration sessionMaxAge) {}
 
   /** JWT login tokens: issuer, audience, lifetime; the ES256 signing key lives in the data directory. */
   public record Token(

@@ -65,16 +65,17 @@ public class AdminInvitationsController {
     if (body == null || body.userId() == null) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST,
           "Send {\"userId\": ..., \"displayName\": optional, \"expiresInMinutes\": optional, 1 to "
-              + InvitationStore.MAX_TTL.toMinutes() + "}.");
+              + InvitationStore.MAX_TTL.toMinutes() + ", \"replaceExisting\": optional}.");
     }
     Duration ttl = body.expiresInMinutes() == null
         ? settings.invitations().defaultTtl()
         : Duration.ofMinutes(body.expiresInMinutes());
     RequestContext context = Requests.context(request);
     InvitationStore.IssuedInvitation issued = invitations.create(UserId.of(body.userId()),
-        Optional.ofNullable(body.displayName()), ttl, context.actor());
+        Optional.ofNullable(body.displayName()), ttl, context.actor(), Boolean.TRUE.equals(body.replaceExisting()));
     Invitation invitation = issued.invitation();
-    audit.record(context, AuditAction.CREATE_INVITATION, invitation.userId(), "created", invitation.id());
+    audit.record(context, AuditAction.CREATE_INVITATION, invitation.userId(),
+        invitation.replaceExisting() ? "created_replace_existing" : "created", invitation.id());
     return ResponseEntity.created(URI.create("/api/v1/admin/invitations/" + invitation.id()))
         .body(new IssuedInvitation(InvitationView.of(invitation, clock.instant()),
             publicUrl.enrollment(issued.secret())));

@@ -146,6 +146,6 @@ public class InvitationController {
   private static InvitationDetails details(Invitation invitation) {
     return new InvitationDetails(invitation.userId(), invitation.displayName().orElse(null), invitation.expiresAt(),
         CONSENT_TEXT, invitation.consentedAt().isPresent(), InvitationEnrollment.MIN_FRAMES,
-        InvitationEnrollment.MAX_FRAMES);
+        InvitationEnrollment.MAX_FRAMES, invitation.replaceExisting());
   }
 }

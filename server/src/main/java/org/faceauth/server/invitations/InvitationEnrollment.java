@@ -25,10 +25,13 @@ import org.springframework.stereotype.Component;
  * consent, and one enrollment through the core flow ({@link FaceAuthService#enroll}: quality gate, duplicate policy,
  * consent, audit). The enrollment consumes the invitation first, with one conditional UPDATE, so that of two
  * concurrent submissions exactly one runs; if it then stores nothing (every frame refused, a duplicate face, the
- * server overloaded) the invitation is given back for another try. A crash in between leaves it used: closed, never
+ * server overloaded, pictures of more than one person: {@code FACES_DIFFER}) the invitation is given back for another
+ * try. A crash in between leaves it used: closed, never
  * open twice.
  *
- * <p>The enrollment replaces the user's templates: an invitation stands for one sitting of the person, attested by
+ * <p>An invitation for a user who already has templates needs the operator's {@code replaceExisting}, at creation
+ * and again here (templates enrolled after the invitation was made count too). The enrollment replaces the user's
+ * templates: an invitation stands for one sitting of the person, attested by
  * their consent, and templates from an older sitting (or another person) do not survive it. A new user id is created
  * with the invitation's display name.
  */
@@ -94,7 +97,10 @@ final class InvitationEnrollment {
    *
    * @throws FaceAuthException {@link ErrorCode#CONSENT_REQUIRED} unless consent was recorded on the invitation and is
    *     repeated here; {@link ErrorCode#INVALID_REQUEST} for fewer than {@value #MIN_FRAMES} or more than
-   *     {@value #MAX_FRAMES} frames; the core enrollment's failures (then the invitation is given back)
+   *     {@value #MAX_FRAMES} frames; {@link ErrorCode#USER_ALREADY_ENROLLED} when the user has templates (enrolled
+   *     since the invitation was made) and the invitation does not say it replaces them; {@link
+   *     ErrorCode#FACES_DIFFER} when the frames show more than one person, and the core enrollment's other failures
+   *     (then the invitation is given back)
    * @throws ApiException {@code INVITATION_USED} (also for the loser of two concurrent submissions),
    *     {@code INVITATION_REVOKED}, {@code INVITATION_EXPIRED}
    */
@@ -108,11 +114,15 @@ final class InvitationEnrollment {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           "Send " + MIN_FRAMES + " to " + MAX_FRAMES + " frames (got " + frames.size() + ").");
     }
+    UserId user = UserId.of(invitation.userId());
+    if (!invitation.replaceExisting() && invitations.enrolled(user)) {
+      throw InvitationStore.alreadyEnrolled(user);
+    }
     Instant usedAt = invitations.consume(invitation.id()).orElseThrow(() -> refusal(invitations.byId(invitation.id())
         .map(i -> i.status(clock.instant())).orElse(Invitation.Status.REVOKED)));
-    EnrollmentRequest request = new EnrollmentRequest(UserId.of(invitation.userId()),
+    EnrollmentRequest request = new EnrollmentRequest(user,
         new UserProfile(invitation.displayName(), Optional.empty(), invitation.consentedAt()), frames, true, false,
-        true, true);
+        true, true, true);
     try {
       return limiter.run(() -> service.enroll(request, context));
     } catch (RuntimeException e) {

@@ -10,18 +10,22 @@ import org.faceauth.store.invitations.Invitation;
 final class InvitationViews {
   private InvitationViews() {}
 
-  /** {@code POST /api/v1/admin/invitations}: the user id, and optionally a display name and a lifetime. */
-  record CreateInvitation(String userId, String displayName, Integer expiresInMinutes) {}
+  /**
+   * {@code POST /api/v1/admin/invitations}: the user id, and optionally a display name, a lifetime, and {@code
+   * replaceExisting} (the user already has a face enrolled and the invited person's face replaces it; without it such
+   * a user id is refused with {@code USER_ALREADY_ENROLLED}).
+   */
+  record CreateInvitation(String userId, String displayName, Integer expiresInMinutes, Boolean replaceExisting) {}
 
   /** An invitation as operators see it: never its secret. */
   record InvitationView(
       String id, String userId, String displayName, String status, Instant createdAt, Instant expiresAt,
-      Instant openedAt, Instant consentedAt, Instant usedAt, Instant revokedAt) {
+      Instant openedAt, Instant consentedAt, Instant usedAt, Instant revokedAt, boolean replaceExisting) {
     static InvitationView of(Invitation invitation, Instant now) {
       return new InvitationView(invitation.id(), invitation.userId(), invitation.displayName().orElse(null),
           invitation.status(now).name().toLowerCase(Locale.ROOT), invitation.createdAt(),
           invitation.expiresAt(), invitation.openedAt().orElse(null), invitation.consentedAt().orElse(null),
-          invitation.usedAt().orElse(null), invitation.revokedAt().orElse(null));
+          invitation.usedAt().orElse(null), invitation.revokedAt().orElse(null), invitation.replaceExisting());
     }
   }
 
@@ -33,11 +37,11 @@ final class InvitationViews {
 
   /**
    * What the enrollment page shows the invited person: who is invited, until when, the consent text, whether they
-   * accepted it, and how many frames an enrollment takes.
+   * accepted it, how many frames an enrollment takes, and whether it replaces a face already enrolled.
    */
   record InvitationDetails(
       String userId, String displayName, Instant expiresAt, String consentText, boolean consented, int minFrames,
-      int maxFrames) {}
+      int maxFrames, boolean replacesExisting) {}
 
   /** {@code POST /api/v1/invitation/consent}: the person accepts the consent text shown. */
   record Consent(Boolean consent) {}

@@ -8,12 +8,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The address people reach this server at, for the links it hands out: {@code faceauth.public-url}
+ * The address people reach this server at, for the links it hands out and as the OpenID Connect provider's issuer:
+ * {@code faceauth.public-url}
  * ({@code FACEAUTH_PUBLIC_URL}), else {@code http://localhost:<port>}. Never taken from a request's Host header, which
  * the caller chooses.
  */
 @Component
-final class PublicUrl {
+public final class PublicUrl {
   private final String configured;
   private final Environment environment;
 
@@ -45,7 +46,7 @@ final class PublicUrl {
   }
 
   /** The base address, without a trailing slash. */
-  String base() {
+  public String base() {
     if (configured != null) {
       return configured;
     }

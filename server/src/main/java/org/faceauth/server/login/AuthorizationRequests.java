@@ -1,16 +1,14 @@
 package org.faceauth.server.login;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.faceauth.server.config.ServerSettings;
+import org.faceauth.server.invitations.PublicUrl;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -26,13 +24,12 @@ import org.springframework.web.util.UriUtils;
 class AuthorizationRequests {
   private final RegisteredClientRepository clients;
   private final AuthorizationServerSettings server;
-  private final ServerSettings settings;
+  private final PublicUrl publicUrl;
 
-  AuthorizationRequests(RegisteredClientRepository clients, AuthorizationServerSettings server,
-      ServerSettings settings) {
+  AuthorizationRequests(RegisteredClientRepository clients, AuthorizationServerSettings server, PublicUrl publicUrl) {
     this.clients = clients;
     this.server = server;
-    this.settings = settings;
+    this.publicUrl = publicUrl;
   }
 
   /**
@@ -65,27 +62,23 @@ class AuthorizationRequests {
   }
 
   /** The client's redirect URI answering the request with {@code access_denied}. */
-  String accessDenied(Pending pending, HttpServletRequest request) {
+  String accessDenied(Pending pending) {
     UriComponentsBuilder back = UriComponentsBuilder.fromUriString(pending.redirectUri())
         .queryParam("error", "access_denied")
         .queryParam("error_description", encoded("The face login was refused or cancelled."));
     if (pending.state() != null) {
       back.queryParam("state", encoded(pending.state()));
     }
-    back.queryParam("iss", encoded(issuer(request)));
+    back.queryParam("iss", encoded(publicUrl.base()));
     return back.build(true).toUriString();
   }
 
-  /** The issuer: the public URL when set, else this request's scheme, host and port (as the provider derives it). */
-  private String issuer(HttpServletRequest request) {
-    if (settings.publicUrl() != null && !settings.publicUrl().isBlank()) {
-      return settings.publicUrl().replaceAll("/+$", "");
-    }
-    return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-  }
-
+  /**
+   * Every character outside RFC 3986's unreserved set percent-encoded ({@code +} included, which form decoding reads as
+   * a space), so the application reads back exactly the {@code state} it sent.
+   */
   private static String encoded(String value) {
-    return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    return UriUtils.encode(value, StandardCharsets.UTF_8);
   }
 
   private static String parameter(SavedRequest saved, String name) {

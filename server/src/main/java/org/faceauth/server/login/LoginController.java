@@ -54,8 +54,8 @@ import org.springframework.web.multipart.MultipartFile;
  * challenge (or, where the operator turned it off, the passive check on one frame) through the same {@link
  * FaceAuthService} flows as the API, behind the same lockout and audit log, and then sends the browser back to the
  * application: with a code after a match, with {@code error=access_denied} after {@code faceauth.oidc.max-attempts}
- * refusals, a locked or disabled account, or when the person cancels. Everything lives in the login session (Spring
- * Session, in the database): the pending authorization request, the challenge's nonce (never sent to the browser),
+ * refusals (a disabled account's attempts are refused as not recognised), a locked account, or when the person
+ * cancels. Everything lives in the login session (Spring Session, in the database): the pending authorization request, the challenge's nonce (never sent to the browser),
  * the count of refusals. The page sees no score, threshold or claim; the decision is said in plain words, "not live"
  * first when liveness failed. Every POST carries the session's CSRF token.
  */
@@ -125,12 +125,14 @@ class LoginController {
         .body(new ClassPathResource("login/index.html"));
   }
 
+  /** The session's CSRF token: never kept by a cache. */
   @GetMapping("/login/session")
-  LoginStart start(HttpServletRequest request, HttpServletResponse response) {
+  ResponseEntity<LoginStart> start(HttpServletRequest request, HttpServletResponse response) {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Optional<AuthorizationRequests.Pending> pending = pending(request, response);
-    return new LoginStart(csrf.getHeaderName(), csrf.getToken(), pending.isPresent(),
-        pending.map(AuthorizationRequests.Pending::clientName).orElse(null), attemptsLeft(request.getSession()));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new LoginStart(csrf.getHeaderName(),
+        csrf.getToken(), pending.isPresent(), pending.map(AuthorizationRequests.Pending::clientName).orElse(null),
+        attemptsLeft(request.getSession())));
   }
 
   @PostMapping(value = "/login/frame", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -217,10 +219,11 @@ class LoginController {
       case SPOOF -> "Not live: this does not look like a live person in front of the camera.";
       case CHALLENGE_FAILED -> "Not live: the head movement you were asked for was not seen. "
           + "Follow the instruction, slowly.";
-      case NO_MATCH -> "Not recognised: this face does not match the account.";
+      // A disabled account is answered as a face that does not match (the audit log says why), so the page does not
+      // tell anyone which accounts exist and are disabled.
+      case NO_MATCH, USER_DISABLED -> "Not recognised: this face does not match the account.";
       case NO_FACE -> "No face was seen. Face the camera in good, even light.";
       case LOCKED -> "This account is locked for a while after repeated failed attempts.";
-      case USER_DISABLED -> "This account cannot log in; the operator has disabled it.";
     };
     if (refusal == null) {
       return accept(result, challenged, pending, request, response);
@@ -229,7 +232,7 @@ class LoginController {
     int refusals = refusals(session) + 1;
     session.setAttribute(REFUSALS, refusals);
     boolean last = switch (result.outcome()) {
-      case LOCKED, USER_DISABLED -> true;
+      case LOCKED -> true;
       default -> refusals >= settings.oidc().maxAttempts();
     };
     if (last) {
@@ -254,7 +257,7 @@ class LoginController {
 
   private Decision deny(AuthorizationRequests.Pending pending, String reason, HttpServletRequest request,
       HttpServletResponse response) {
-    String back = authorizations.accessDenied(pending, request);
+    String back = authorizations.accessDenied(pending);
     requests.removeRequest(request, response);
     request.getSession().invalidate();
     return new Decision("denied", reason + " Returning to " + pending.clientName() + " without logging in.", back, 0);

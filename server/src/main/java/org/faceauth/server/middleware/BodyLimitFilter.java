@@ -25,19 +25,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(-70)
 public final class BodyLimitFilter extends OncePerRequestFilter {
-  private final long maxBytes;
+  /**
+   * Largest request to the hosted login page ({@code /login/**}, public): ten camera frames of at most 2 MiB and the
+   * multipart framing around them.
+   */
+  static final long LOGIN_MAX_BYTES = 21L * 1024 * 1024;
+
+  private final long configuredMaxBytes;
   private final Problems problems;
 
   public BodyLimitFilter(ServerSettings settings, Problems problems) {
-    this.maxBytes = settings.upload().maxRequestBytes();
+    this.configuredMaxBytes = settings.upload().maxRequestBytes();
     this.problems = problems;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long maxBytes = request.getRequestURI().startsWith("/login/")
+        ? Math.min(LOGIN_MAX_BYTES, configuredMaxBytes)
+        : configuredMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
-      problems.write(Problem.of(tooLarge()), request, response);
+      problems.write(Problem.of(tooLarge(maxBytes)), request, response);
       return;
     }
     chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -48,7 +57,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     }, response);
   }
 
-  private ApiException tooLarge() {
+  private static ApiException tooLarge(long maxBytes) {
     return new ApiException(ApiErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + maxBytes + " bytes.");
   }
 
@@ -84,7 +93,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     private void count(int n) {
       read += n;
       if (read > limit) {
-        throw tooLarge();
+        throw tooLarge(limit);
       }
     }
 

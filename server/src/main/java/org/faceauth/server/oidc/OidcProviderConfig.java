@@ -36,7 +36,8 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 /**
  * The OpenID Connect provider's parts (Spring Authorization Server): clients, authorizations and consents in the
  * store's database (JDBC services, so every node sees the same codes and tokens), tokens signed ES256 with the same
- * key as the API's login tokens, the issuer ({@code faceauth.public-url}, else derived from each request), and the
+ * key as the API's login tokens, the issuer ({@code faceauth.public-url}, else {@code http://localhost:<port>}: see
+ * {@link FixedIssuer}), and the
  * claims a face login adds to the ID token: {@code amr}, {@code acr}, {@code auth_time}, with the configured lifetime.
  * Scheduling is on for {@link ExpiredAuthorizations}.
  */

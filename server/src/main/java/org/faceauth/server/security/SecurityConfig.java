@@ -1,9 +1,16 @@
 package org.faceauth.server.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import org.faceauth.core.flow.FaceAuthService;
+import org.faceauth.server.invitations.PublicUrl;
+import org.faceauth.server.oidc.FixedIssuer;
+import org.faceauth.server.oidc.SignedInCheck;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.csrf.CsrfFilter;
 import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.oidc.AuthorizationErrors;
@@ -74,7 +81,8 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServer(HttpSecurity http, RateLimiter limiter, ServerSettings settings,
-      Problems problems) throws Exception {
+      Problems problems, FaceAuthService service, Clock clock, PublicUrl publicUrl,
+      AuthorizationServerSettings serverSettings) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     // Browsers (asking for HTML by name) go to the login page; other callers are answered 401.
     MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -103,6 +111,11 @@ public class SecurityConfig {
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browsers))
         .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
+        // The issuer is the public URL (else http://localhost:<port>), never the request's Host header.
+        .addFilterBefore(new FixedIssuer(publicUrl::base, serverSettings), CsrfFilter.class)
+        // A signed-in person whose account was erased or disabled, or whose face check is too old, signs in again.
+        .addFilterAfter(new SignedInCheck(service, settings.oidc().sessionMaxAge(), clock),
+            SecurityContextHolderFilter.class)
         .build();
   }
 

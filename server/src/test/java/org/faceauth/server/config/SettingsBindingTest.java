@@ -56,7 +56,7 @@ class SettingsBindingTest {
     ServerSettings defaults = ServerSettings.fromEnvironment(Map.of());
     assertThat(defaults.publicUrl()).isNull();
     assertThat(defaults.oidc()).isEqualTo(new ServerSettings.Oidc(Duration.ofMinutes(1), Duration.ofMinutes(5),
-        Duration.ofMinutes(5), Duration.ofMinutes(10), 3, true));
+        Duration.ofMinutes(5), Duration.ofMinutes(10), 3, true, Duration.ofMinutes(10)));
 
     ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
         "FACEAUTH_PUBLIC_URL", "https://faceauth.example.org",

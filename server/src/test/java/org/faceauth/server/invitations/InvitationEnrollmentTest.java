@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.faceauth.server.testing.Api;
 import org.faceauth.server.testing.Api.Answer;
+import org.faceauth.server.testing.Api.Part;
 import org.faceauth.server.testing.FreshServer;
 import org.faceauth.server.testing.ServerTest;
 import org.faceauth.store.FaceAuthSystem;
@@ -201,6 +202,55 @@ class InvitationEnrollmentTest extends ServerTest {
     Answer again = api.get("/api/v1/invitation", null, as(secret));
     assertThat(again.status()).as("the link still works after a refused try").isEqualTo(200);
     assertThat(api.get("/api/v1/users/tries-again", ADMIN_KEY).status()).isEqualTo(404);
+  }
+
+  @Test
+  void picturesOfSeveralPeopleAreRefused_andTheLinkStaysUsableForTheInvitedPersonAlone() {
+    String secret = secret(invite("veneman", Map.of()));
+    assertThat(consent(secret).status()).isEqualTo(200);
+    List<String> threePeople = List.of(Api.base64(photo("users/Angela_Bassett/1.jpg")),
+        Api.base64(photo("users/Antony_Leung/1.jpg")), Api.base64(photo("users/Ann_Veneman/1.jpg")));
+
+    Answer mixed = enroll(secret, threePeople);
+    assertProblem(mixed, 422, "FACES_DIFFER");
+    assertThat(mixed.json().get("detail").asText()).contains("more than one person");
+    assertThat(api.get("/api/v1/users/veneman", ADMIN_KEY).status()).as("nothing stored").isEqualTo(404);
+    assertThat(api.get("/api/v1/admin/audit?user=veneman&action=enroll", ADMIN_KEY).text()).contains("faces_differ");
+
+    Answer one = enroll(secret, photos("Ann_Veneman", 1, 2, 3));
+    assertThat(one.status()).as(one.text()).isEqualTo(201);
+    assertThat(one.json().get("templatesStored").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void anInvitationForAnEnrolledUserNeedsTheOperatorsExplicitReplaceExisting() {
+    assertThat(api.postMultipart(newUserFaces("bassett"), ADMIN_KEY, List.of(
+        Part.file("images", photo("users/Angela_Bassett/1.jpg")),
+        Part.file("images", photo("users/Angela_Bassett/2.jpg")))).status()).isEqualTo(201);
+    Answer refused = api.postJson("/api/v1/admin/invitations", ADMIN_KEY, Map.of("userId", "bassett"));
+    assertProblem(refused, 409, "USER_ALREADY_ENROLLED");
+    assertThat(refused.json().get("detail").asText()).contains("already has a face enrolled", "replaceExisting");
+
+    JsonNode issued = invite("bassett", Map.of("replaceExisting", true));
+    assertThat(issued.get("invitation").get("replaceExisting").asBoolean()).isTrue();
+    String secret = secret(issued);
+    assertThat(api.get("/api/v1/invitation", null, as(secret)).json().get("replacesExisting").asBoolean()).isTrue();
+    assertThat(api.get("/api/v1/admin/audit?user=bassett&action=create_invitation", ADMIN_KEY).text())
+        .contains("created_replace_existing");
+    assertThat(consent(secret).status()).isEqualTo(200);
+    Answer replaced = enroll(secret, photos("Angela_Bassett", 1, 2, 3));
+    assertThat(replaced.status()).as(replaced.text()).isEqualTo(201);
+  }
+
+  @Test
+  void anInvitationMadeBeforeTheUserWasEnrolledDoesNotReplaceThatFace() {
+    String secret = secret(invite("leung", Map.of()));
+    assertThat(api.get("/api/v1/invitation", null, as(secret)).json().get("replacesExisting").asBoolean()).isFalse();
+    assertThat(consent(secret).status()).isEqualTo(200);
+    assertThat(api.postMultipart(newUserFaces("leung"), ADMIN_KEY, List.of(
+        Part.file("images", photo("users/Antony_Leung/1.jpg")))).status()).isEqualTo(201);
+
+    assertProblem(enroll(secret, photos("Antony_Leung", 1, 2, 2)), 409, "USER_ALREADY_ENROLLED");
   }
 
   @Test

@@ -75,7 +75,7 @@ class OidcLoginFlowTest extends ServerTest {
     assertThat(idToken.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
     assertThat(idToken.verify(new ECDSAVerifier(key))).as("signed by the API's token key").isTrue();
     JWTClaimsSet claims = idToken.getJWTClaimsSet();
-    assertThat(claims.getIssuer()).isEqualTo("http://127.0.0.1:" + port);
+    assertThat(claims.getIssuer()).isEqualTo("http://localhost:" + port);
     assertThat(claims.getSubject()).isEqualTo(user);
     assertThat(claims.getAudience()).containsExactly(clientId);
     assertThat(claims.getStringClaim("nonce")).isEqualTo("n-1");

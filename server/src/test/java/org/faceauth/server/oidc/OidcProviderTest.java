@@ -3,13 +3,20 @@ package org.faceauth.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.faceauth.server.middleware.BodyLimitFilter;
 import org.faceauth.server.testing.Api.Answer;
 import org.faceauth.server.testing.Api.Part;
+import org.faceauth.server.testing.RawHttp;
 import org.faceauth.server.testing.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The OpenID Connect provider with the server's defaults (hosted logins run the head-turn challenge): discovery, the
@@ -18,10 +25,13 @@ import org.junit.jupiter.api.Test;
 class OidcProviderTest extends ServerTest {
   private static final String REDIRECT = "https://app.example.org/callback";
 
+  @Autowired private BodyLimitFilter bodyLimit;
+
   @Test
   void discovery_namesTheIssuerTheEndpointsAndEs256() {
     JsonNode discovery = api.get("/.well-known/openid-configuration", null).json();
-    String issuer = "http://127.0.0.1:" + port;
+    // No public URL configured: http://localhost:<port>, whatever address the caller used (127.0.0.1 here).
+    String issuer = "http://localhost:" + port;
     assertThat(discovery.get("issuer").asText()).isEqualTo(issuer);
     assertThat(discovery.get("authorization_endpoint").asText()).isEqualTo(issuer + "/oauth2/authorize");
     assertThat(discovery.get("token_endpoint").asText()).isEqualTo(issuer + "/oauth2/token");
@@ -51,6 +61,38 @@ class OidcProviderTest extends ServerTest {
       assertThat(metadata.toString()).as(path).doesNotContain("private_key_jwt", "tls_client_auth",
           "client_secret_jwt");
     }
+  }
+
+  @Test
+  void theIssuerIsNeverTakenFromTheHostHeader() {
+    RawHttp.Reply reply = new RawHttp(port).exchange(("GET /.well-known/openid-configuration HTTP/1.0\r\n"
+        + "Host: evil.example\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("issuer").asText()).isEqualTo("http://localhost:" + port);
+    assertThat(reply.text()).doesNotContain("evil.example");
+  }
+
+  @Test
+  void aLoginPageRequestLargerThanTenFramesIsRefusedBeforeItsBodyIsRead() throws Exception {
+    byte[] body = new byte[22 * 1024 * 1024];
+    MockHttpServletResponse login = new MockHttpServletResponse();
+    bodyLimit.doFilter(post("/login/answer", body), login, (request, response) -> {
+      throw new AssertionError("the body limit let a 22 MiB login request through");
+    });
+    assertThat(login.getStatus()).isEqualTo(413);
+    assertThat(login.getContentAsString()).contains("PAYLOAD_TOO_LARGE");
+
+    MockHttpServletResponse api = new MockHttpServletResponse();
+    bodyLimit.doFilter(post("/api/v1/users/someone/faces", body), api,
+        (request, response) -> ((HttpServletResponse) response).setStatus(201));
+    assertThat(api.getStatus()).as("the API's own limit is larger").isEqualTo(201);
+  }
+
+  private static MockHttpServletRequest post(String path, byte[] body) {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+    request.setContent(body);
+    request.setContentType("multipart/form-data; boundary=x");
+    return request;
   }
 
   @Test
@@ -137,6 +179,8 @@ class OidcProviderTest extends ServerTest {
 
     Browser browser = new Browser(port);
     browser.get(authorizeUrl(registered("public"), "st-2"), "text/html");
+    assertThat(browser.get("/login/session", "application/json").header("Cache-Control"))
+        .as("the CSRF token is never cached").isEqualTo("no-store");
     browser.loginSession();
     Browser.Page forged = browser.postJson("/login/challenge", Map.of("userId", "someone"), false);
     assertThat(forged.status()).isEqualTo(403);
@@ -152,7 +196,8 @@ class OidcProviderTest extends ServerTest {
         Part.file("images", photo("test/spoof/live/apfol_real2_02.jpg")))).status()).isEqualTo(201);
     String clientId = registered("public");
     Browser browser = new Browser(port);
-    browser.get(authorizeUrl(clientId, "st-3"), "text/html");
+    // The application's state holds a '+' (sent encoded): it must come back as the same '+', never a space.
+    browser.get(authorizeUrl(clientId, "st%2B3"), "text/html");
     browser.loginSession();
 
     JsonNode capture = browser.postJson("/login/challenge", Map.of("userId", user), true).json();
@@ -169,7 +214,7 @@ class OidcProviderTest extends ServerTest {
     JsonNode cancelled = browser.post("/login/cancel").json();
     assertThat(cancelled.get("outcome").asText()).isEqualTo("denied");
     assertThat(cancelled.get("continueTo").asText()).isEqualTo(REDIRECT + "?error=access_denied&error_description="
-        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st-3&iss=http://127.0.0.1:" + port);
+        + "The%20face%20login%20was%20refused%20or%20cancelled.&state=st%2B3&iss=http%3A%2F%2Flocalhost%3A" + port);
     assertThat(browser.loginSession().get("pending").asBoolean()).as("the login is over").isFalse();
     assertThat(api.get("/api/v1/admin/audit?user=" + user + "&action=verify", ADMIN_KEY).text())
         .contains("oidc:" + clientId).contains("challenge_failed");

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OidcStorageTest {
   private static final ServerSettings.Oidc SETTINGS = new ServerSettings.Oidc(
-      Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(10), 3, true);
+      Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(10), 3, true,
+      Duration.ofMinutes(10));
 
   @TempDir Path folder;
 

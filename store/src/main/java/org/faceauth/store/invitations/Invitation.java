@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param consentedAt when the invited person accepted the consent text, if they did
  * @param usedAt when an enrollment consumed it, if one did
  * @param revokedAt when an operator revoked it, if one did
+ * @param replaceExisting whether the operator allowed it to replace the face of a user who already has templates
  */
 public record Invitation(
     String id, String userId, Optional<String> displayName, String createdBy, Instant createdAt, Instant expiresAt,
-    Optional<Instant> openedAt, Optional<Instant> consentedAt, Optional<Instant> usedAt, Optional<Instant> revokedAt) {
+    Optional<Instant> openedAt, Optional<Instant> consentedAt, Optional<Instant> usedAt, Optional<Instant> revokedAt,
+    boolean replaceExisting) {
 
   /** Where an invitation stands. */
   public enum Status { PENDING, USED, REVOKED, EXPIRED }

@@ -32,7 +32,8 @@ public final class InvitationStore {
   private static final String PREFIX = "inv_";
   private static final int MAX_DISPLAY_NAME = 200;
   private static final String COLUMNS =
-      "id, user_id, display_name, created_by, created_at, expires_at, opened_at, consented_at, used_at, revoked_at";
+      "id, user_id, display_name, created_by, created_at, expires_at, opened_at, consented_at, used_at, revoked_at, "
+          + "replace_existing";
 
   private final Database database;
   private final Clock clock;
@@ -47,12 +48,15 @@ public final class InvitationStore {
   public record IssuedInvitation(Invitation invitation, String secret) {}
 
   /**
-   * Makes an invitation for {@code user}, valid for {@code ttl}.
+   * Makes an invitation for {@code user}, valid for {@code ttl}; for a user who already has templates only with
+   * {@code replaceExisting} (whoever opens the link enrolls a face that then logs in as that user).
    *
    * @throws FaceAuthException {@link ErrorCode#INVALID_REQUEST} for a lifetime outside 1 minute to {@link #MAX_TTL}
-   *     or a display name over 200 characters
+   *     or a display name over 200 characters; {@link ErrorCode#USER_ALREADY_ENROLLED} for a user with templates
+   *     without {@code replaceExisting}
    */
-  public IssuedInvitation create(UserId user, Optional<String> displayName, Duration ttl, String createdBy) {
+  public IssuedInvitation create(UserId user, Optional<String> displayName, Duration ttl, String createdBy,
+      boolean replaceExisting) {
     if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           "An invitation lasts from 1 minute to " + MAX_TTL.toDays() + " days (" + MAX_TTL.toMinutes()
@@ -63,15 +67,18 @@ public final class InvitationStore {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           "A display name has at most " + MAX_DISPLAY_NAME + " characters.");
     }
+    if (!replaceExisting && enrolled(user)) {
+      throw alreadyEnrolled(user);
+    }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = Instant.ofEpochMilli(clock.millis());
     Invitation invitation = new Invitation(UUID.randomUUID().toString(), user.value(), name, createdBy, now,
-        now.plus(ttl), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        now.plus(ttl), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), replaceExisting);
     database.query(c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO invitations (id, user_id, display_name, "
-          + "token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          + "token_hash, created_by, created_at, expires_at, replace_existing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, invitation.id());
         insert.setString(2, invitation.userId());
         insert.setString(3, name.orElse(null));
@@ -79,11 +86,31 @@ public final class InvitationStore {
         insert.setString(5, createdBy);
         insert.setLong(6, now.toEpochMilli());
         insert.setLong(7, invitation.expiresAt().toEpochMilli());
+        insert.setInt(8, replaceExisting ? 1 : 0);
         insert.executeUpdate();
       }
       return null;
     });
     return new IssuedInvitation(invitation, secret);
+  }
+
+  /** Whether {@code user} has any templates (an invitation would replace their face). */
+  public boolean enrolled(UserId user) {
+    return database.query(c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM templates t JOIN users u ON u.id = t.user_id "
+          + "WHERE u.external_id = ? LIMIT 1")) {
+        select.setString(1, user.value());
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next();
+        }
+      }
+    });
+  }
+
+  /** The refusal of an invitation that would replace an enrolled user's face without the operator's say-so. */
+  public static FaceAuthException alreadyEnrolled(UserId user) {
+    return new FaceAuthException(ErrorCode.USER_ALREADY_ENROLLED, "User '" + user + "' already has a face enrolled; "
+        + "an invitation would replace it. Ask for that explicitly (replaceExisting) if this is what you want.");
   }
 
   /** The invitation whose secret this is, in whatever status, if any. */
@@ -193,7 +220,7 @@ public final class InvitationStore {
         Optional.ofNullable(rows.getString("display_name")), rows.getString("created_by"),
         Instant.ofEpochMilli(rows.getLong("created_at")), Instant.ofEpochMilli(rows.getLong("expires_at")),
         instant(rows, "opened_at"), instant(rows, "consented_at"), instant(rows, "used_at"),
-        instant(rows, "revoked_at"));
+        instant(rows, "revoked_at"), rows.getInt("replace_existing") != 0);
   }
 
   private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {

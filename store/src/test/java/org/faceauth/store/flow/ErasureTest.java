@@ -54,8 +54,8 @@ class ErasureTest {
       assertThat(test.system().dataset().cropOf(gone)).isRegularFile();
       assertThat(test.system().dataset().embeddingsOf(gone)).isRegularFile();
 
-      test.system().invitations().create(gone, Optional.empty(), Duration.ofHours(1), "cli");
-      test.system().invitations().create(stays, Optional.empty(), Duration.ofHours(1), "cli");
+      test.system().invitations().create(gone, Optional.empty(), Duration.ofHours(1), "cli", true);
+      test.system().invitations().create(stays, Optional.empty(), Duration.ofHours(1), "cli", true);
       assertThat(service.erase(gone, RequestContext.cli())).isTrue();
 
       assertThat(service.user(gone)).isEmpty();

@@ -81,7 +81,7 @@ class InvitationStoreTest {
   void theSecretIsStoredOnlyAsItsHashAndFindsItsInvitation(BackendKind kind) throws Exception {
     with(kind, (store, clock, database) -> {
       IssuedInvitation issued = store.create(UserId.of("ada"), Optional.of(" Ada Lovelace "), Duration.ofHours(2),
-          "key:admin");
+          "key:admin", false);
       Invitation invitation = issued.invitation();
       assertThat(invitation.userId()).isEqualTo("ada");
       assertThat(invitation.displayName()).contains("Ada Lovelace");
@@ -113,7 +113,8 @@ class InvitationStoreTest {
   @EnumSource(BackendKind.class)
   void ofManyConcurrentConsumersExactlyOneWins(BackendKind kind) throws Exception {
     with(kind, (store, clock, database) -> {
-      String id = store.create(UserId.of("bob"), Optional.empty(), Duration.ofHours(1), "cli").invitation().id();
+      String id = store.create(UserId.of("bob"), Optional.empty(), Duration.ofHours(1), "cli", false)
+          .invitation().id();
       int contenders = 8;
       ExecutorService pool = Executors.newFixedThreadPool(contenders);
       try {
@@ -145,7 +146,8 @@ class InvitationStoreTest {
   @EnumSource(BackendKind.class)
   void anEnrollmentThatStoredNothingGivesTheInvitationBack(BackendKind kind) throws Exception {
     with(kind, (store, clock, database) -> {
-      String id = store.create(UserId.of("cy"), Optional.empty(), Duration.ofHours(1), "cli").invitation().id();
+      String id = store.create(UserId.of("cy"), Optional.empty(), Duration.ofHours(1), "cli", false)
+          .invitation().id();
       Instant usedAt = store.consume(id).orElseThrow();
       store.restore(id, usedAt);
       assertThat(store.byId(id).orElseThrow().status(clock.instant())).isEqualTo(Status.PENDING);
@@ -157,9 +159,10 @@ class InvitationStoreTest {
   @EnumSource(BackendKind.class)
   void revokedAndExpiredInvitationsCannotBeConsumedNorConsentedTo(BackendKind kind) throws Exception {
     with(kind, (store, clock, database) -> {
-      String revoked = store.create(UserId.of("dee"), Optional.empty(), Duration.ofHours(1), "cli").invitation().id();
+      String revoked = store.create(UserId.of("dee"), Optional.empty(), Duration.ofHours(1), "cli", false)
+          .invitation().id();
       String expiring =
-          store.create(UserId.of("eve"), Optional.empty(), Duration.ofMinutes(5), "cli").invitation().id();
+          store.create(UserId.of("eve"), Optional.empty(), Duration.ofMinutes(5), "cli", false).invitation().id();
       assertThat(store.revoke(revoked)).isTrue();
       assertThat(store.revoke(revoked)).as("revoked once").isFalse();
       assertThat(store.consume(revoked)).isEmpty();
@@ -179,7 +182,7 @@ class InvitationStoreTest {
   void aLifetimeOutsideOneMinuteToThirtyDaysIsRefused(BackendKind kind) throws Exception {
     with(kind, (store, clock, database) -> {
       for (Duration ttl : List.of(Duration.ofSeconds(59), Duration.ofDays(30).plusMinutes(1))) {
-        assertThatThrownBy(() -> store.create(UserId.of("fay"), Optional.empty(), ttl, "cli"))
+        assertThatThrownBy(() -> store.create(UserId.of("fay"), Optional.empty(), ttl, "cli", false))
             .isInstanceOfSatisfying(FaceAuthException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
       }
