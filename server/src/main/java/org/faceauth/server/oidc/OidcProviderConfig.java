@@ -95,13 +95,10 @@ public class OidcProviderConfig {
     return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
   }
 
+  /** The provider's endpoint paths; its issuer is set for each request by {@link FixedIssuer}. */
   @Bean
-  AuthorizationServerSettings authorizationServerSettings(ServerSettings settings) {
-    AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
-    if (settings.publicUrl() != null && !settings.publicUrl().isBlank()) {
-      builder.issuer(settings.publicUrl().replaceAll("/+$", ""));
-    }
-    return builder.build();
+  AuthorizationServerSettings authorizationServerSettings() {
+    return AuthorizationServerSettings.builder().build();
   }
 
   /**
