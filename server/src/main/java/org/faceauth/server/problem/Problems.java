@@ -52,15 +52,12 @@ public final class Problems {
   public ResponseEntity<ProblemBody> entity(Problem problem, HttpServletRequest request) {
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);
     problem.retryAfterSeconds().ifPresent(s -> builder.header(HttpHeaders.RETRY_AFTER, Long.toString(s)));
-    return builder.body(body(problem, request));
+    return builder.body(body(problem, request, null, null));
   }
 
   /** Writes the problem straight to the response (for filters). */
   public void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setStatus(problem.status().value());
-    response.setContentType(PROBLEM_JSON.toString());
-    problem.retryAfterSeconds().ifPresent(s -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(s)));
-    mapper.writeValue(response.getOutputStream(), body(problem, request));
+    send(problem, body(problem, request, null, null), response);
   }
 
   /**
@@ -72,14 +69,21 @@ public final class Problems {
     ApiErrorCode code = ApiErrorCode.AUTHORIZATION_REQUEST_REFUSED;
     Problem problem = new Problem(ErrorStatus.of(code), code.name(), code.sentence(), Optional.empty(),
         Optional.empty());
-    ProblemBody plain = body(problem, request);
-    response.setStatus(problem.status().value());
-    response.setContentType(PROBLEM_JSON.toString());
-    mapper.writeValue(response.getOutputStream(), new ProblemBody(plain.type(), plain.title(), plain.status(),
-        plain.detail(), plain.instance(), plain.code(), plain.requestId(), null, null, error, description));
+    send(problem, body(problem, request, error, description), response);
   }
 
-  private ProblemBody body(Problem problem, HttpServletRequest request) {
+  private void send(Problem problem, ProblemBody body, HttpServletResponse response) throws IOException {
+    response.setStatus(problem.status().value());
+    response.setContentType(PROBLEM_JSON.toString());
+    problem.retryAfterSeconds().ifPresent(s -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(s)));
+    mapper.writeValue(response.getOutputStream(), body);
+  }
+
+  /**
+   * The body of {@code problem}, counted by code and status; {@code error} and {@code errorDescription} are an OAuth
+   * 2.0 error's, or null.
+   */
+  private ProblemBody body(Problem problem, HttpServletRequest request, String error, String errorDescription) {
     Counter.builder("faceauth.problems")
         .description("Error answers (problem+json) by code and HTTP status")
         .tag("code", problem.code()).tag("status", Integer.toString(problem.status().value()))
@@ -88,7 +92,7 @@ public final class Problems {
     return new ProblemBody("urn:faceauth:problem:" + problem.code(), problem.title(), problem.status().value(),
         problem.detail(), original != null ? original.toString() : request.getRequestURI(), problem.code(),
         RequestIdFilter.requestId(request), problem.retryAfterSeconds().orElse(null), problem.images().orElse(null),
-        null, null);
+        error, errorDescription);
   }
 
 }
