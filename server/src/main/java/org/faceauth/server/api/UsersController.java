@@ -44,7 +44,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/users")
 public class UsersController {
-  private static final int MAX_PAGE_SIZE = 200;
 
   private final FaceAuthService service;
   private final InferenceLimiter limiter;
@@ -94,9 +93,9 @@ public class UsersController {
   @Operation(summary = "List users, a page at a time")
   @GetMapping
   UserPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    if (page < 0 || page > UserQuery.MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+    if (page < 0 || page > UserQuery.MAX_PAGE || size < 1 || size > UserQuery.MAX_SIZE) {
       throw new ApiException(ApiErrorCode.BAD_REQUEST,
-          "page must be 0 to " + UserQuery.MAX_PAGE + " and size between 1 and " + MAX_PAGE_SIZE + ".");
+          "page must be 0 to " + UserQuery.MAX_PAGE + " and size between 1 and " + UserQuery.MAX_SIZE + ".");
     }
     Instant now = clock.instant();
     org.faceauth.core.user.UserPage found = directory.search(UserQuery.all(size).onPage(page), now);
