@@ -112,8 +112,8 @@ final class SqliteChangeFeed implements ChangeFeed {
   private record Change(long seq, String userId, String origin) {}
 
   /**
-   * The rows past {@code seen} (at most one more than a batch), the highest number committed when there are none, and
-   * the ids of the users present when some row is an erasure.
+   * The rows past {@code seen} (at most one more than a batch; none when nothing was committed since), the highest
+   * number committed when there are none, and the ids of the users present when some row is an erasure.
    */
   private record Reading(List<Change> changes, long latest, Optional<Set<String>> present) {}
 
@@ -161,6 +161,11 @@ final class SqliteChangeFeed implements ChangeFeed {
   }
 
   private Reading read(Connection c) throws SQLException {
+    // Before every decision: one lookup of the highest number, and the rows only when there are new ones.
+    long latest = latest(c);
+    if (latest <= seen) {
+      return new Reading(List.of(), latest, Optional.empty());
+    }
     List<Change> changes = new ArrayList<>();
     try (PreparedStatement select = c.prepareStatement(
         "SELECT seq, user_id, origin FROM template_changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
@@ -173,8 +178,8 @@ final class SqliteChangeFeed implements ChangeFeed {
       }
     }
     boolean erasure = changes.stream().anyMatch(change -> change.userId() == null);
-    return new Reading(
-        changes, changes.isEmpty() ? latest(c) : changes.get(changes.size() - 1).seq(), erasure ? Optional.of(userIds(c)) : Optional.empty());
+    return new Reading(changes, changes.isEmpty() ? latest : changes.get(changes.size() - 1).seq(),
+        erasure ? Optional.of(userIds(c)) : Optional.empty());
   }
 
   /** Nothing to release: the feed reads on request only. */
