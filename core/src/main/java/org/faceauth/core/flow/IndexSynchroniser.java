@@ -54,13 +54,13 @@ final class IndexSynchroniser implements AutoCloseable {
    *
    * @return whether the store holds templates of the index's model for {@code user}
    */
-  boolean refreshIfMissing(UserId user) {
-    boolean stored = store.templates(user).stream()
-        .anyMatch(t -> t.embedding().modelId().equals(index.modelId()));
-    if (stored) {
-      onRemoteChange(user);
-    }
-    return stored;
+  synchronized boolean refreshIfMissing(UserId user) {
+    return locks.under(user, () -> {
+      List<Embedding> stored = store.templates(user).stream().map(Template::embedding).toList();
+      // The index takes the rows of its own model only; it held none of this user's before.
+      index.replace(user, stored);
+      return stored.stream().anyMatch(e -> e.modelId().equals(index.modelId()));
+    });
   }
 
   /** Rebuilds the whole index from the store (serialised with the changes the feed delivers). */
