@@ -32,3 +32,29 @@ with_cpu() {
   requests="$(grep -o '"requests": [0-9]*' <<< "$summary" | grep -o '[0-9]*$')"
   echo "${summary%\}}, \"cpuMsPerRequest\": $(awk -v c="$cpu" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')}"
 }
+
+# models_limit DIR: the login stream's bare model time on one core and the throughput limit it sets. Runs `faceauth
+# bench` (one thread, liveness on, as a verification runs) on the stream's photos in its 2:1:1 proportion, copied into
+# DIR; sets MODELS_MS (mean milliseconds inside the model runtimes per verification) and LIMIT (verifications a second
+# that the machine's cores could answer if they did nothing but run the models: cores × 1000 / MODELS_MS). Run it
+# before starting the servers, on the otherwise idle machine.
+models_limit() {
+  local dir="$1" copy photo
+  mkdir -p "$dir"
+  for copy in 1 2 3 4 5 6; do
+    for photo in live/apfol_real2_05.jpg live/silentface_T1.jpg replay/apfol_fake2_05.jpg; do
+      cp "$raw/test/spoof/$photo" "$dir/$copy-$(basename "$photo")"
+    done
+    cp "$raw/test/spoof/live/apfol_real2_05.jpg" "$dir/$copy-again-apfol_real2_05.jpg"
+  done
+  MODELS_MS="$(./faceauth bench --limit 1000 "$dir" | python3 -c 'import json, sys; print(json.load(sys.stdin)["inferenceMsPerImage"])')"
+  LIMIT="$(awk -v m="$MODELS_MS" -v c="$(nproc)" 'BEGIN { printf "%.1f", c * 1000 / m }')"
+}
+
+# with_limit SUMMARY: wrk's JSON line with the bare model time per verification, the limit it sets (models_limit) and
+# the share of that limit the run reached (ofLimit).
+with_limit() {
+  local summary="$1" rps
+  rps="$(grep -o '"requestsPerSecond": [0-9.]*' <<< "$summary" | grep -o '[0-9.]*$')"
+  echo "${summary%\}}, \"modelsMsPerVerification\": $MODELS_MS, \"limitPerSecond\": $LIMIT, \"ofLimit\": $(awk -v r="$rps" -v l="$LIMIT" 'BEGIN { printf "%.2f", r / l }')}"
+}

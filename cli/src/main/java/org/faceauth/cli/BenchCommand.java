@@ -6,14 +6,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.faceauth.core.detect.DetectorKind;
+import org.faceauth.core.image.BgrImage;
 import org.faceauth.core.image.ImageFormat;
+import org.faceauth.core.liveness.LivenessCheck;
 import org.faceauth.core.model.InferenceModel;
 import org.faceauth.core.pipeline.FaceEngine;
 import org.faceauth.core.pipeline.FacePipeline;
@@ -29,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code faceauth bench}: per-stage latency (p50, p95) on one thread, throughput on one thread and on all cores, and
  * the share of time spent inside the model runtimes (ONNX Runtime, OpenCV DNN). Images are read into memory first,
  * and warm-up passes over them run before measuring. Each inference uses one thread; parallelism comes from
- * processing images concurrently.
+ * processing images concurrently. By default every face found also gets the passive liveness check, as a verification
+ * does, so that {@code inferenceMsPerImage} is the bare model time of one verification on one core.
  */
 @Command(name = "bench", description = "Benchmark the pipeline per stage on the images of a folder.")
 final class BenchCommand implements Callable<Integer> {
@@ -51,6 +56,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "At most this many images (default: 200).")
   int limit = 200;
 
+  @Option(
+      names = "--liveness",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Run the passive liveness check (the MiniFASNet pair) on each face found, as a verification does "
+          + "(default: on; --no-liveness leaves it out).")
+  boolean liveness = true;
+
   @Parameters(paramLabel = "DIR", description = "Folder of images (searched recursively).")
   Path directory;
 
@@ -60,25 +74,28 @@ final class BenchCommand implements Callable<Integer> {
     DetectorKind kind = detector == null ? options.verifyDetector : detector;
     try (FaceEngine engine = FaceEngine.lazy(options.config(workers.inference()))) {
       FacePipeline pipeline = engine.pipeline(kind, options.model(), false);
-      warmUp(pipeline, images);
+      Optional<LivenessCheck> check = liveness ? Optional.of(engine.liveness()) : Optional.empty();
+      Function<byte[], Measured> verification = image -> measure(pipeline, check, image);
+      warmUp(verification, images);
       long inferenceBefore = inferenceNanos(engine);
       List<StageTimings> timings = new ArrayList<>();
       int faces = 0;
       long start = System.nanoTime();
       for (byte[] image : images) {
-        FaceResult result = pipeline.process(image);
-        timings.add(result.timings());
-        faces += result.accepted() ? 1 : 0;
+        Measured measured = verification.apply(image);
+        timings.add(measured.timings());
+        faces += measured.faceFound() ? 1 : 0;
       }
       double oneThreadSeconds = (System.nanoTime() - start) / 1e9;
       double inferenceMs = (inferenceNanos(engine) - inferenceBefore) / 1e6 / images.size();
-      double allCoresSeconds = parallelSeconds(pipeline, images);
+      double allCoresSeconds = parallelSeconds(verification, images);
       double totalMs = timings.stream().mapToLong(StageTimings::total).average().orElse(0) / 1e6;
       Json.println(spec.commandLine().getOut(), Json.object(
           "detector", kind.id(),
           "model", options.model().id(),
           "images", images.size(),
           "facesFound", faces,
+          "liveness", liveness,
           "threads", workers.threads,
           "stagesMs", stages(timings),
           "imagesPerSecond", Json.object(
@@ -92,15 +109,34 @@ final class BenchCommand implements Callable<Integer> {
     return FaceAuthCli.EXIT_OK;
   }
 
+  /** One image's stage timings, and whether a face was found in it. */
+  private record Measured(StageTimings timings, boolean faceFound) {}
+
+  /** Decodes, runs the pipeline and, when {@code liveness} is given, checks the face found, timing each stage. */
+  private static Measured measure(FacePipeline pipeline, Optional<LivenessCheck> liveness, byte[] image) {
+    long start = System.nanoTime();
+    try (BgrImage decoded = pipeline.decoder().decode(image)) {
+      long decodeNanos = System.nanoTime() - start;
+      FaceResult result = pipeline.process(decoded);
+      StageTimings timings = result.timings().withDecode(decodeNanos);
+      if (liveness.isPresent() && result.accepted()) {
+        long livenessStart = System.nanoTime();
+        liveness.get().score(decoded, result.subject().orElseThrow());
+        timings = timings.withLiveness(System.nanoTime() - livenessStart);
+      }
+      return new Measured(timings, result.accepted());
+    }
+  }
+
   /**
    * Runs every image through the pipeline, repeating the set for at least {@link #WARM_UP_NANOS}, so that the JIT has
    * compiled the hot paths and the measured pass shows steady-state latency rather than interpreter time.
    */
-  private static void warmUp(FacePipeline pipeline, List<byte[]> images) {
+  private static void warmUp(Function<byte[], Measured> verification, List<byte[]> images) {
     long start = System.nanoTime();
     do {
       for (byte[] image : images) {
-        pipeline.process(image);
+        verification.apply(image);
       }
     } while (System.nanoTime() - start < WARM_UP_NANOS);
   }
@@ -127,15 +163,15 @@ final class BenchCommand implements Callable<Integer> {
     return images;
   }
 
-  private double parallelSeconds(FacePipeline pipeline, List<byte[]> images) throws Exception {
+  private double parallelSeconds(Function<byte[], Measured> verification, List<byte[]> images) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(workers.threads);
     try {
       long start = System.nanoTime();
-      List<Future<FaceResult>> futures = new ArrayList<>();
+      List<Future<Measured>> futures = new ArrayList<>();
       for (byte[] image : images) {
-        futures.add(pool.submit(() -> pipeline.process(image)));
+        futures.add(pool.submit(() -> verification.apply(image)));
       }
-      for (Future<FaceResult> f : futures) {
+      for (Future<Measured> f : futures) {
         f.get();
       }
       return (System.nanoTime() - start) / 1e9;
@@ -161,6 +197,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     stages.put("align", percentiles(timings, StageTimings::align));
     stages.put("embed", percentiles(timings, StageTimings::embed));
+    if (timings.stream().anyMatch(t -> t.liveness() > 0)) {
+      stages.put("liveness", percentiles(timings, StageTimings::liveness));
+    }
     stages.put("total", percentiles(timings, StageTimings::total));
     return stages;
   }

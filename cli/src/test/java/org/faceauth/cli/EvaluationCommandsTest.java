@@ -53,7 +53,7 @@ class EvaluationCommandsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = run.json().get(0);
     assertThat(report.get("images").asInt()).isEqualTo(15);
-    for (String stage : List.of("decode", "detect", "landmarks", "align", "embed", "total")) {
+    for (String stage : List.of("decode", "detect", "landmarks", "align", "embed", "liveness", "total")) {
       assertThat(report.get("stagesMs").get(stage).has("p50")).as(stage).isTrue();
       assertThat(report.get("stagesMs").get(stage).has("p95")).as(stage).isTrue();
     }
@@ -68,7 +68,17 @@ class EvaluationCommandsTest {
     CliRun run = CliRun.of("bench", "--detector", "yunet", "--limit", "3", TestData.raw("users").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode stages = run.json().get(0).get("stagesMs");
-    assertThat(stages.fieldNames()).toIterable().containsExactly("decode", "detect", "align", "embed", "total");
+    assertThat(stages.fieldNames()).toIterable()
+        .containsExactly("decode", "detect", "align", "embed", "liveness", "total");
+  }
+
+  @Test
+  void bench_withoutLiveness_timesThePipelineAlone() {
+    CliRun run = CliRun.of("bench", "--no-liveness", "--limit", "3", TestData.raw("users").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = run.json().get(0);
+    assertThat(report.get("liveness").asBoolean()).isFalse();
+    assertThat(report.get("stagesMs").fieldNames()).toIterable().doesNotContain("liveness");
   }
 
   @Test
