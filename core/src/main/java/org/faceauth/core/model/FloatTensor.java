@@ -10,7 +10,10 @@ import java.util.Arrays;
  */
 public record FloatTensor(float[] data, long[] shape) {
   public FloatTensor {
-    long size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    long size = 1;
+    for (long dimension : shape) {
+      size *= dimension;
+    }
     if (size != data.length) {
       throw new IllegalArgumentException(
           "shape " + Arrays.toString(shape) + " needs " + size + " values, got " + data.length);
