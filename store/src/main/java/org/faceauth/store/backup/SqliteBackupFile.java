@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.user.UserId;
 import org.faceauth.store.crypto.KeyRing;
 import org.faceauth.store.crypto.TemplateCipher;
 import org.flywaydb.core.Flyway;
@@ -88,22 +89,50 @@ final class SqliteBackupFile {
               + ": give the key ring saved with this backup (faceauth backup --key-out). Nothing was restored.");
     }
     TemplateCipher cipher = new TemplateCipher(ring);
-    try (Connection c = DriverManager.getConnection(url());
-        Statement select = c.createStatement();
-        ResultSet rows = select.executeQuery("SELECT id, model_id, key_id, embedding FROM templates")) {
-      while (rows.next()) {
-        String id = rows.getString("id");
-        try {
-          cipher.decrypt(rows.getBytes("embedding"), rows.getString("key_id"), id, rows.getString("model_id"));
-        } catch (FaceAuthException e) {
-          throw new FaceAuthException(e.code(),
-              "Template " + id + " in " + name + " does not decrypt with key " + rows.getString("key_id")
-                  + " of the key ring " + ringSource + ": the key is not the one it was written with, or the "
-                  + "backup was altered. Nothing was restored.", e);
+    try (Connection c = DriverManager.getConnection(url())) {
+      boolean ownerBound = ownerBound(c);
+      try (Statement select = c.createStatement();
+          ResultSet rows = select.executeQuery("SELECT t.id, u.external_id, t.model_id, t.key_id, t.embedding "
+              + "FROM templates t JOIN users u ON u.id = t.user_id")) {
+        while (rows.next()) {
+          String id = rows.getString("id");
+          String modelId = rows.getString("model_id");
+          try {
+            if (ownerBound) {
+              cipher.decrypt(rows.getBytes("embedding"), rows.getString("key_id"),
+                  new TemplateCipher.Binding(id, UserId.of(rows.getString("external_id")), modelId));
+            } else {
+              cipher.decryptUnbound(rows.getBytes("embedding"), rows.getString("key_id"), id, modelId);
+            }
+          } catch (FaceAuthException e) {
+            throw new FaceAuthException(e.code(),
+                "Template " + id + " in " + name + " does not decrypt with key " + rows.getString("key_id")
+                    + " of the key ring " + ringSource + ": the key is not the one it was written with, or the "
+                    + "backup was altered. Nothing was restored.", e);
+          }
         }
       }
     } catch (SQLException e) {
       throw invalid(name + " cannot be read as a FaceAuth database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the backup's templates are bound to their owners: {@code template_key_state.aad_version} 2. A backup
+   * taken before that column existed, or before its store re-sealed them, holds the old format; the store re-seals
+   * them when it first opens the restored database.
+   */
+  private static boolean ownerBound(Connection c) throws SQLException {
+    try (Statement column = c.createStatement();
+        ResultSet found = column.executeQuery(
+            "SELECT 1 FROM pragma_table_info('template_key_state') WHERE name = 'aad_version'")) {
+      if (!found.next()) {
+        return false;
+      }
+    }
+    try (Statement select = c.createStatement();
+        ResultSet rows = select.executeQuery("SELECT aad_version FROM template_key_state WHERE id = 1")) {
+      return !rows.next() || rows.getInt(1) != 1;
     }
   }
 

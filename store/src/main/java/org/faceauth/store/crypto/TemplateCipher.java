@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Objects;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
@@ -12,11 +13,13 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.faceauth.core.ErrorCode;
 import org.faceauth.core.FaceAuthException;
+import org.faceauth.core.user.UserId;
 
 /**
  * AES-256-GCM encryption of embedding vectors. The stored bytes are a 12-byte random nonce followed by the ciphertext
- * and its 16-byte tag. The template's id and model id are bound as associated data, so a ciphertext copied onto
- * another row fails to decrypt instead of matching the wrong person. A cipher made with a source of its ring (the
+ * and its 16-byte tag. The template's id, its owner's user id and its model id are bound as associated data
+ * ({@link Binding}), so a ciphertext copied onto another row, or a row moved to another user, fails to decrypt
+ * instead of matching the wrong person. A cipher made with a source of its ring (the
  * key file) reads it again when a row names a key it does not hold, or when asked to ({@link #refresh}): after
  * another node or command rotated the key. Thread-safe.
  */
@@ -67,7 +70,41 @@ public final class TemplateCipher {
   /** An encrypted vector and the id of the key that encrypted it. */
   public record Sealed(byte[] bytes, String keyId) {}
 
-  public Sealed encrypt(float[] vector, String templateId, String modelId) {
+  /**
+   * What a template's ciphertext is bound to: the row's template id, the user who owns it and the model that made
+   * the vector. Encoded as associated data in a versioned, length-prefixed layout, so no two different bindings give
+   * the same bytes, and none gives the bytes of the format before owners were bound.
+   */
+  public record Binding(String templateId, UserId owner, String modelId) {
+    private static final byte[] FORMAT = "faceauth-template-aad/v2".getBytes(StandardCharsets.US_ASCII);
+
+    public Binding {
+      Objects.requireNonNull(templateId, "templateId");
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(modelId, "modelId");
+    }
+
+    /** The format tag, then each field as a 4-byte big-endian length and its UTF-8 bytes. */
+    byte[] associatedData() {
+      byte[][] fields = {utf8(templateId), utf8(owner.value()), utf8(modelId)};
+      int size = FORMAT.length;
+      for (byte[] field : fields) {
+        size += Integer.BYTES + field.length;
+      }
+      ByteBuffer data = ByteBuffer.allocate(size).put(FORMAT);
+      for (byte[] field : fields) {
+        data.putInt(field.length).put(field);
+      }
+      return data.array();
+    }
+
+    private static byte[] utf8(String value) {
+      return value.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Encrypts {@code vector} under the current key, bound to {@code binding}. */
+  public Sealed encrypt(float[] vector, Binding binding) {
     KeyRing current = ring;
     ByteBuffer plain = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : vector) {
@@ -78,7 +115,7 @@ public final class TemplateCipher {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, current.current(), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(associatedData(templateId, modelId));
+      cipher.updateAAD(binding.associatedData());
       byte[] sealed = cipher.doFinal(plain.array());
       return new Sealed(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array(),
           current.currentId());
@@ -88,12 +125,28 @@ public final class TemplateCipher {
   }
 
   /**
-   * Decrypts one stored vector.
+   * Decrypts one stored vector, which must have been sealed for {@code binding}.
    *
    * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} when the ring lacks {@code keyId};
-   *     {@link ErrorCode#TEMPLATE_KEY_MISMATCH} when the bytes do not authenticate under that key
+   *     {@link ErrorCode#TEMPLATE_KEY_MISMATCH} when the bytes do not authenticate under that key and binding (the
+   *     key is wrong, or the row was altered, moved to another user or copied from another row)
    */
-  public float[] decrypt(byte[] stored, String keyId, String templateId, String modelId) {
+  public float[] decrypt(byte[] stored, String keyId, Binding binding) {
+    return open(stored, keyId, binding.templateId(), binding.associatedData());
+  }
+
+  /**
+   * Decrypts a vector sealed before owners were bound (template id and model id only). Only for rows that have never
+   * been read as owner-bound: the one re-sealing of a database written before then, and the check of a backup taken
+   * before then. Nothing that serves users reads through it.
+   *
+   * @throws FaceAuthException as {@link #decrypt}
+   */
+  public float[] decryptUnbound(byte[] stored, String keyId, String templateId, String modelId) {
+    return open(stored, keyId, templateId, (templateId + "\n" + modelId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private float[] open(byte[] stored, String keyId, String templateId, byte[] associatedData) {
     KeyRing known = ring;
     if (known.key(keyId).isEmpty()) {
       known = refresh();
@@ -107,7 +160,7 @@ public final class TemplateCipher {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-      cipher.updateAAD(associatedData(templateId, modelId));
+      cipher.updateAAD(associatedData);
       byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
       ByteBuffer buffer = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
       float[] vector = new float[plain.length / Float.BYTES];
@@ -119,14 +172,10 @@ public final class TemplateCipher {
       throw new FaceAuthException(
           ErrorCode.TEMPLATE_KEY_MISMATCH,
           "Template " + templateId + " does not decrypt with key " + keyId + ": the key is wrong or the row was "
-              + "altered.", e);
+              + "altered (moved to another user or copied from another row).", e);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new FaceAuthException(
           ErrorCode.TEMPLATE_KEY_MISMATCH, "Template " + templateId + " is not a valid ciphertext.", e);
     }
-  }
-
-  private static byte[] associatedData(String templateId, String modelId) {
-    return (templateId + "\n" + modelId).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -46,15 +46,19 @@ public final class JdbcTemplateStore implements TemplateStore {
   private final SecureRandom random = new SecureRandom();
 
   /**
+   * Templates written before ciphertexts were bound to their owner are re-sealed first, once
+   * ({@link OwnerBindingUpgrade}).
+   *
    * @param database an open, migrated database (owned by the caller)
    * @param cipher encrypts and decrypts embeddings
    * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} or {@link ErrorCode#TEMPLATE_KEY_MISMATCH} if
-   *     the stored templates were written with a key the cipher does not hold
+   *     the stored templates were written with a key the cipher does not hold, or were altered
    */
   public JdbcTemplateStore(Database database, TemplateCipher cipher, Clock clock) {
     this.database = database;
     this.cipher = cipher;
     this.clock = clock;
+    OwnerBindingUpgrade.run(database, cipher);
     checkKeys();
   }
 

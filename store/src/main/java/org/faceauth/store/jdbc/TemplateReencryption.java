@@ -27,8 +27,8 @@ public final class TemplateReencryption {
   }
 
   /**
-   * Re-encrypts every template under {@code newRing}'s current key, in one transaction; the cipher switches to the
-   * new ring only once it has committed.
+   * Re-encrypts every template under {@code newRing}'s current key, still bound to its id, owner and model, in one
+   * transaction; the cipher switches to the new ring only once it has committed.
    *
    * @return how many templates were re-encrypted
    */
@@ -47,7 +47,7 @@ public final class TemplateReencryption {
           c.prepareStatement("UPDATE templates SET embedding = ?, key_id = ? WHERE id = ?")) {
         for (Template template : all) {
           TemplateCipher.Sealed sealed =
-              target.encrypt(template.embedding().vector(), template.id(), template.embedding().modelId());
+              target.encrypt(template.embedding().vector(), TemplateRows.binding(template));
           update.setBytes(1, sealed.bytes());
           update.setString(2, sealed.keyId());
           update.setString(3, template.id());

@@ -1,0 +1,91 @@
+package org.faceauth.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.faceauth.core.user.UserId;
+import org.faceauth.store.crypto.TemplateCipher;
+
+/**
+ * Re-seals, once, the templates of a database written before their ciphertexts were bound to their owner: each is
+ * decrypted with the old associated data (template id and model id) and encrypted again under the current key, bound
+ * to its id, owner and model. The database records that it is done ({@code template_key_state.aad_version} 2) in the
+ * same transaction, so the old associated data is never accepted again. The transaction holds the state row (for
+ * update on PostgreSQL, SQLite's write lock), so nodes starting together re-seal once, and template writes and key
+ * rotations wait for it.
+ */
+final class OwnerBindingUpgrade {
+  /** {@code aad_version} before owners were bound. */
+  static final int UNBOUND = 1;
+  /** {@code aad_version} once every row is bound to its owner. */
+  static final int OWNER_BOUND = 2;
+
+  private OwnerBindingUpgrade() {}
+
+  /**
+   * Re-seals every template if the database says it holds the old format ({@link #UNBOUND}); does nothing otherwise.
+   *
+   * @return how many templates were re-sealed (0 when the database was already owner-bound)
+   * @throws org.faceauth.core.FaceAuthException {@link org.faceauth.core.ErrorCode#TEMPLATE_KEY_MISSING} or
+   *     {@link org.faceauth.core.ErrorCode#TEMPLATE_KEY_MISMATCH} if a row does not decrypt; nothing is changed then
+   */
+  static int run(Database database, TemplateCipher cipher) {
+    if (database.query(c -> aadVersion(c, false)) != UNBOUND) {
+      return 0;
+    }
+    return database.transaction(c -> {
+      if (aadVersion(c, database.dialect() == Dialect.POSTGRESQL) != UNBOUND) {
+        return 0;
+      }
+      TemplateKeyState.useCurrentKey(c, database.dialect(), cipher);
+      List<Resealed> resealed = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement(
+              "SELECT t.id, u.external_id, t.model_id, t.embedding, t.key_id "
+                  + "FROM templates t JOIN users u ON u.id = t.user_id");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String id = rows.getString("id");
+          String modelId = rows.getString("model_id");
+          float[] vector =
+              cipher.decryptUnbound(rows.getBytes("embedding"), rows.getString("key_id"), id, modelId);
+          TemplateCipher.Binding binding =
+              new TemplateCipher.Binding(id, UserId.of(rows.getString("external_id")), modelId);
+          resealed.add(new Resealed(id, cipher.encrypt(vector, binding)));
+        }
+      }
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE templates SET embedding = ?, key_id = ? WHERE id = ?")) {
+        for (Resealed row : resealed) {
+          update.setBytes(1, row.sealed().bytes());
+          update.setString(2, row.sealed().keyId());
+          update.setString(3, row.templateId());
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+      try (PreparedStatement done =
+          c.prepareStatement("UPDATE template_key_state SET aad_version = ? WHERE id = 1")) {
+        done.setInt(1, OWNER_BOUND);
+        done.executeUpdate();
+      }
+      return resealed.size();
+    });
+  }
+
+  /**
+   * The database's {@code aad_version}; a missing state row counts as owner-bound: only a database that says it holds
+   * the old format is read in it.
+   */
+  private static int aadVersion(Connection c, boolean lockForUpdate) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(
+            "SELECT aad_version FROM template_key_state WHERE id = 1" + (lockForUpdate ? " FOR UPDATE" : ""));
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getInt(1) : OWNER_BOUND;
+    }
+  }
+
+  private record Resealed(String templateId, TemplateCipher.Sealed sealed) {}
+}
