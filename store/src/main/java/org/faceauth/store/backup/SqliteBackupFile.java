@@ -38,6 +38,8 @@ final class SqliteBackupFile {
   /** SQLite's primary result codes for a damaged file and for a file that is not a database. */
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
+  /** {@code template_key_state.aad_version} of templates sealed before their owner was bound. */
+  private static final int UNBOUND_AAD_VERSION = 1;
 
   private final Path file;
 
@@ -132,7 +134,7 @@ final class SqliteBackupFile {
     }
     try (Statement select = c.createStatement();
         ResultSet rows = select.executeQuery("SELECT aad_version FROM template_key_state WHERE id = 1")) {
-      return !rows.next() || rows.getInt(1) != 1;
+      return !rows.next() || rows.getInt(1) != UNBOUND_AAD_VERSION;
     }
   }
 
