@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.faceauth.core.user.UserId;
 import org.faceauth.store.crypto.TemplateCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Re-seals, once, the templates of a database written before their ciphertexts were bound to their owner: each is
@@ -18,47 +20,47 @@ import org.faceauth.store.crypto.TemplateCipher;
  * rotations wait for it.
  */
 final class OwnerBindingUpgrade {
+  private static final Logger LOG = LoggerFactory.getLogger(OwnerBindingUpgrade.class);
   /** {@code aad_version} before owners were bound. */
-  static final int UNBOUND = 1;
+  private static final int UNBOUND = 1;
   /** {@code aad_version} once every row is bound to its owner. */
-  static final int OWNER_BOUND = 2;
+  private static final int OWNER_BOUND = 2;
 
   private OwnerBindingUpgrade() {}
 
   /**
    * Re-seals every template if the database says it holds the old format ({@link #UNBOUND}); does nothing otherwise.
    *
-   * @return how many templates were re-sealed (0 when the database was already owner-bound)
    * @throws org.faceauth.core.FaceAuthException {@link org.faceauth.core.ErrorCode#TEMPLATE_KEY_MISSING} or
    *     {@link org.faceauth.core.ErrorCode#TEMPLATE_KEY_MISMATCH} if a row does not decrypt; nothing is changed then
    */
-  static int run(Database database, TemplateCipher cipher) {
+  static void run(Database database, TemplateCipher cipher) {
     if (database.query(c -> aadVersion(c, false)) != UNBOUND) {
-      return 0;
+      return;
     }
-    return database.transaction(c -> {
+    int resealed = database.transaction(c -> {
       if (aadVersion(c, database.dialect() == Dialect.POSTGRESQL) != UNBOUND) {
         return 0;
       }
       TemplateKeyState.useCurrentKey(c, database.dialect(), cipher);
-      List<Resealed> resealed = new ArrayList<>();
+      List<Resealed> rows = new ArrayList<>();
       try (PreparedStatement select = c.prepareStatement(
               "SELECT t.id, u.external_id, t.model_id, t.embedding, t.key_id "
                   + "FROM templates t JOIN users u ON u.id = t.user_id");
-          ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          String id = rows.getString("id");
-          String modelId = rows.getString("model_id");
+          ResultSet found = select.executeQuery()) {
+        while (found.next()) {
+          String id = found.getString("id");
+          String modelId = found.getString("model_id");
           float[] vector =
-              cipher.decryptUnbound(rows.getBytes("embedding"), rows.getString("key_id"), id, modelId);
+              cipher.decryptUnbound(found.getBytes("embedding"), found.getString("key_id"), id, modelId);
           TemplateCipher.Binding binding =
-              new TemplateCipher.Binding(id, UserId.of(rows.getString("external_id")), modelId);
-          resealed.add(new Resealed(id, cipher.encrypt(vector, binding)));
+              new TemplateCipher.Binding(id, UserId.of(found.getString("external_id")), modelId);
+          rows.add(new Resealed(id, cipher.encrypt(vector, binding)));
         }
       }
       try (PreparedStatement update =
           c.prepareStatement("UPDATE templates SET embedding = ?, key_id = ? WHERE id = ?")) {
-        for (Resealed row : resealed) {
+        for (Resealed row : rows) {
           update.setBytes(1, row.sealed().bytes());
           update.setString(2, row.sealed().keyId());
           update.setString(3, row.templateId());
@@ -71,8 +73,11 @@ final class OwnerBindingUpgrade {
         done.setInt(1, OWNER_BOUND);
         done.executeUpdate();
       }
-      return resealed.size();
+      return rows.size();
     });
+    if (resealed > 0) {
+      LOG.info("Bound {} templates to their owners: re-sealed once; the old binding is no longer accepted.", resealed);
+    }
   }
 
   /**

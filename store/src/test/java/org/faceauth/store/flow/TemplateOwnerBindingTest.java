@@ -194,7 +194,7 @@ class TemplateOwnerBindingTest {
   }
 
   @Test
-  void nodesStartingTogetherOnAnOldPostgresqlDatabaseResealItOnceAndAllServe() throws Exception {
+  void nodesStartingTogetherOnAnOldPostgresqlDatabaseAllServeItResealed() throws Exception {
     Backend backend = BackendKind.POSTGRESQL.create(folder);
     ExecutorService starts = Executors.newFixedThreadPool(3);
     List<FaceAuthSystem> nodes = new ArrayList<>();
