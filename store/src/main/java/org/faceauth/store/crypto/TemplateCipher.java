@@ -73,7 +73,8 @@ public final class TemplateCipher {
   /**
    * What a template's ciphertext is bound to: the row's template id, the user who owns it and the model that made
    * the vector. Encoded as associated data in a versioned, length-prefixed layout, so no two different bindings give
-   * the same bytes, and none gives the bytes of the format before owners were bound.
+   * the same bytes; the format tag keeps it apart from the layout before owners were bound (template id, newline,
+   * model id). Thread-safe (immutable).
    */
   public record Binding(String templateId, UserId owner, String modelId) {
     private static final byte[] FORMAT = "faceauth-template-aad/v2".getBytes(StandardCharsets.US_ASCII);
