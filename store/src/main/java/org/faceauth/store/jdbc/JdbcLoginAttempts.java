@@ -41,7 +41,12 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 
   @Override
   public Optional<Instant> reserve(UserId user, LoginPolicy policy, Instant now) {
-    Optional<Instant> refused = database.transaction(c -> {
+    // Before the reservation, so that a failed purge leaves no slot taken.
+    long due = nextPurge.get();
+    if (now.toEpochMilli() >= due && nextPurge.compareAndSet(due, now.plus(PURGE_INTERVAL).toEpochMilli())) {
+      purgeEmptyRows(policy, now);
+    }
+    return database.transaction(c -> {
       // Twice: a concurrent purge may delete the row between the insert and the update (PostgreSQL).
       for (int tries = 0; tries < 2; tries++) {
         insertIfAbsent(c, user, now);
@@ -55,11 +60,6 @@ public final class JdbcLoginAttempts implements LoginAttempts {
       }
       throw new IllegalStateException("The login_attempts row of a reservation vanished twice");
     });
-    long due = nextPurge.get();
-    if (now.toEpochMilli() >= due && nextPurge.compareAndSet(due, now.plus(PURGE_INTERVAL).toEpochMilli())) {
-      purgeEmptyRows(policy, now);
-    }
-    return refused;
   }
 
   /**
