@@ -86,7 +86,7 @@ class BackupRestoreCommandsTest {
     JsonNode made = plain.json().get(0);
     assertThat(made.get("users").asInt()).isEqualTo(1);
     assertThat(made.get("templates").asInt()).isPositive();
-    assertThat(made.get("schemaVersion").asText()).isEqualTo("10.1");
+    assertThat(made.get("schemaVersion").asText()).isEqualTo("10.2");
     assertThat(made.get("keyRingExportedTo").isNull()).isTrue();
     assertThat(plain.err()).contains("which is not in the backup: keep a copy of "
         + shared.resolve("data/template.keys"));

@@ -26,6 +26,10 @@ public enum ApiErrorCode {
   CSRF_REFUSED,
   NO_LOGIN_PENDING,
   AUTHORIZATION_REQUEST_REFUSED,
+  INVALID_TOKEN,
+  INSUFFICIENT_SCOPE,
+  INVALID_CLIENT,
+  OAUTH_REQUEST_REFUSED,
   INTERNAL_ERROR;
 
   /** The codes that stand for a bare status (not for a FaceAuth-specific reason such as a lock or a missing face). */
@@ -69,6 +73,12 @@ public enum ApiErrorCode {
       case NO_LOGIN_PENDING -> "No login is in progress here; start again from the application.";
       case AUTHORIZATION_REQUEST_REFUSED -> "The authorization request was refused; error and error_description "
           + "say which OAuth 2.0 error it is. The application that sent you here must fix its request.";
+      case INVALID_TOKEN ->
+          "Send a valid, unexpired access token of this provider as 'Authorization: Bearer <token>'.";
+      case INSUFFICIENT_SCOPE -> "This access token was not granted the scope this needs (openid).";
+      case INVALID_CLIENT ->
+          "The client is unknown, or its credentials are missing or wrong; send the registered client's id and secret.";
+      case OAUTH_REQUEST_REFUSED -> "The request was refused; error says which OAuth 2.0 error it is.";
       case INTERNAL_ERROR -> "Something went wrong on the server; the request id identifies it in the logs.";
     };
   }

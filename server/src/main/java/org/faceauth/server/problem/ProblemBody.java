@@ -15,8 +15,10 @@ import org.faceauth.core.view.ImageVerdictView;
  * @param instance the path that was asked for
  * @param retryAfterSeconds how long to wait before retrying, when waiting helps (also in {@code Retry-After})
  * @param images each image's verdict, for {@code ENROLLMENT_REJECTED}
- * @param error the OAuth 2.0 error code, for {@code AUTHORIZATION_REQUEST_REFUSED}
- * @param errorDescription the OAuth 2.0 error's description (which parameter), when there is one
+ * @param error the OAuth 2.0 error code, for the OpenID Connect provider's refusals ({@code
+ *     AUTHORIZATION_REQUEST_REFUSED}, {@code INVALID_TOKEN}, {@code INSUFFICIENT_SCOPE}, {@code INVALID_CLIENT},
+ *     {@code OAUTH_REQUEST_REFUSED})
+ * @param errorDescription the OAuth 2.0 error's description, a sentence of ours or the parameter at fault
  */
 @Schema(name = "Problem", description = "An error answer (application/problem+json, RFC 7807) with a stable code")
 @JsonInclude(JsonInclude.Include.NON_NULL)

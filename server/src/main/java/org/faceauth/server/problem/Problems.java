@@ -57,24 +57,23 @@ public final class Problems {
 
   /** Writes the problem straight to the response (for filters). */
   public void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    send(problem, body(problem, request, null, null), response);
+    send(problem, body(problem, request, null, null), PROBLEM_JSON, response);
   }
 
   /**
-   * Writes {@code AUTHORIZATION_REQUEST_REFUSED} with the OAuth 2.0 {@code error} and {@code error_description} (for
-   * the authorization endpoint, when it cannot send the error back to the client's redirect URI).
+   * Writes {@code problem} with an OAuth 2.0 error beside its fields ({@code error}, and {@code error_description}
+   * when not null), as {@code mediaType}: problem+json, or {@code application/json} where OAuth 2.0 names that type
+   * (RFC 6749's token endpoint and the endpoints that follow it), so that OAuth clients read {@code error}.
    */
-  public void writeOAuthError(String error, String description, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
-    ApiErrorCode code = ApiErrorCode.AUTHORIZATION_REQUEST_REFUSED;
-    Problem problem = new Problem(ErrorStatus.of(code), code.name(), code.sentence(), Optional.empty(),
-        Optional.empty());
-    send(problem, body(problem, request, error, description), response);
+  public void writeOAuthError(Problem problem, String error, String description, MediaType mediaType,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    send(problem, body(problem, request, error, description), mediaType, response);
   }
 
-  private void send(Problem problem, ProblemBody body, HttpServletResponse response) throws IOException {
+  private void send(Problem problem, ProblemBody body, MediaType mediaType, HttpServletResponse response)
+      throws IOException {
     response.setStatus(problem.status().value());
-    response.setContentType(PROBLEM_JSON.toString());
+    response.setContentType(mediaType.toString());
     problem.retryAfterSeconds().ifPresent(s -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(s)));
     mapper.writeValue(response.getOutputStream(), body);
   }

@@ -2,6 +2,7 @@ package org.faceauth.server.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import java.util.Set;
 import org.faceauth.server.config.ServerSettings;
 import org.faceauth.server.oidc.AuthorizationErrors;
+import org.faceauth.server.oidc.ProviderErrors;
 import org.faceauth.server.problem.ApiErrorCode;
 import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
@@ -30,7 +32,14 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -84,32 +93,53 @@ public class SecurityConfig {
       Problems problems, FaceAuthService service, Clock clock, PublicUrl publicUrl,
       AuthorizationServerSettings serverSettings) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
-    // Browsers (asking for HTML by name) go to the login page; other callers are answered 401.
+    // Refusals in FaceAuth's format, never with the library's descriptions (see ProviderErrors).
+    ProviderErrors errors = new ProviderErrors(problems, serverSettings);
+    // Browsers (asking for HTML by name) go to the login page, except at the endpoints only programs call; other
+    // callers are answered by ProviderErrors.
     MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
     browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> toLogin = new LinkedHashMap<>();
+    toLogin.put(new AndRequestMatcher(browsers, new NegatedRequestMatcher(errors.programEndpoints())),
+        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+    DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(toLogin);
+    entryPoint.setDefaultEntryPoint(errors);
+    // Only a browser's authorization request is kept for after the login (no session for other refused calls).
+    HttpSessionRequestCache authorizationRequests = new HttpSessionRequestCache();
+    authorizationRequests.setRequestMatcher(new AndRequestMatcher(browsers,
+        PathPatternRequestMatcher.withDefaults().matcher(serverSettings.getAuthorizationEndpoint())));
     return http
         .securityMatcher(server.getEndpointsMatcher())
         .with(server, provider -> provider
-            // Refusals say which OAuth 2.0 error they are (problem+json when there is no redirect URI to trust).
+            // Refusals say which OAuth 2.0 error it is (problem+json when there is no redirect URI to trust).
             .authorizationEndpoint(endpoint -> endpoint.errorResponseHandler(new AuthorizationErrors(problems)))
+            .clientAuthentication(clients -> clients.errorResponseHandler(errors))
+            .tokenEndpoint(endpoint -> endpoint.errorResponseHandler(errors))
+            .tokenIntrospectionEndpoint(endpoint -> endpoint.errorResponseHandler(errors))
+            .tokenRevocationEndpoint(endpoint -> endpoint.errorResponseHandler(errors))
+            .deviceAuthorizationEndpoint(endpoint -> endpoint.errorResponseHandler(errors))
             .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                 configuration -> supportedOnly(configuration)))
             // What registered clients can use: the code flow, their secret or PKCE, ES256 ID tokens.
-            .oidc(oidc -> oidc.providerConfigurationEndpoint(metadata ->
-                metadata.providerConfigurationCustomizer(configuration -> {
-                  supportedOnly(configuration);
-                  configuration
-                      .idTokenSigningAlgorithms(algorithms -> {
-                        algorithms.clear();
-                        algorithms.add(SignatureAlgorithm.ES256.getName());
-                      })
-                      .scopes(scopes -> scopes.add(OidcScopes.PROFILE));
-                }))))
+            .oidc(oidc -> oidc
+                .userInfoEndpoint(userInfo -> userInfo.errorResponseHandler(errors))
+                .providerConfigurationEndpoint(metadata ->
+                    metadata.providerConfigurationCustomizer(configuration -> {
+                      supportedOnly(configuration);
+                      configuration
+                          .idTokenSigningAlgorithms(algorithms -> {
+                            algorithms.clear();
+                            algorithms.add(SignatureAlgorithm.ES256.getName());
+                          })
+                          .scopes(scopes -> scopes.add(OidcScopes.PROFILE));
+                    }))))
         .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
         // The user info endpoint takes the provider's own access tokens.
-        .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults()))
-        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-            new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browsers))
+        .oauth2ResourceServer(resources -> resources.jwt(Customizer.withDefaults())
+            .authenticationEntryPoint(errors)
+            .accessDeniedHandler(errors))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(errors))
+        .requestCache(cache -> cache.requestCache(authorizationRequests))
         .addFilterBefore(perAddress(limiter, settings, problems), SecurityContextHolderFilter.class)
         // The issuer is the public URL (else http://localhost:<port>), never the request's Host header.
         .addFilterBefore(new FixedIssuer(publicUrl::base, serverSettings), CsrfFilter.class)

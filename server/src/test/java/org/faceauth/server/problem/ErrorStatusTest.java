@@ -38,7 +38,8 @@ class ErrorStatusTest {
   @EnumSource(value = ApiErrorCode.class,
       names = {"USER_LOCKED", "USER_DISABLED", "NO_FACE", "CSRF_REFUSED", "NO_LOGIN_PENDING", "BAD_REQUEST",
           "INTERNAL_ERROR", "INVITATION_USED", "INVITATION_REVOKED", "INVITATION_EXPIRED",
-          "AUTHORIZATION_REQUEST_REFUSED"},
+          "AUTHORIZATION_REQUEST_REFUSED", "INVALID_TOKEN", "INSUFFICIENT_SCOPE", "INVALID_CLIENT",
+          "OAUTH_REQUEST_REFUSED"},
       mode = EnumSource.Mode.EXCLUDE)
   void aBareStatusFindsTheCodeThatAnswersWithIt(ApiErrorCode code) {
     assertThat(ApiErrorCode.forStatus(ErrorStatus.of(code).value())).isEqualTo(code);

@@ -16,11 +16,14 @@ import org.faceauth.core.user.UserId;
  * Open challenges in the {@code challenges} table, so that every node on the database can answer any node's
  * challenge. Redeeming is one {@code DELETE … RETURNING}: the row goes whatever the answer, and of two nodes redeeming
  * one nonce at once only one gets it. The table stays bounded: issuing purges expired rows and keeps only the newest
- * {@value #MAX_OPEN_PER_USER} open challenges of a claimed id. Thread-safe.
+ * {@value #MAX_OPEN_PER_CALLER} open challenges of one client for one claimed id. The bound is per client, so a
+ * client asking many challenges for a user drops only its own oldest, never another client's open one (which would let
+ * anyone allowed to ask keep that user from ever answering). Rows stay bounded by the lifetime, this cap and the
+ * number of clients (API keys and registered OpenID Connect clients, both made by admins). Thread-safe.
  */
 public final class JdbcChallengeBook implements ChallengeBook {
-  /** Most open challenges one claimed user id keeps; issuing another drops the oldest. */
-  static final int MAX_OPEN_PER_USER = 8;
+  /** Most open challenges one client keeps for one claimed user id; issuing another drops that client's oldest. */
+  static final int MAX_OPEN_PER_CALLER = 8;
 
   private final Database database;
   private final Clock clock;
@@ -58,11 +61,13 @@ public final class JdbcChallengeBook implements ChallengeBook {
         insert.executeUpdate();
       }
       try (PreparedStatement cap = c.prepareStatement(
-          "DELETE FROM challenges WHERE claimed_id = ? AND nonce NOT IN (SELECT nonce FROM challenges "
-              + "WHERE claimed_id = ? ORDER BY issued_at DESC, nonce LIMIT ?)")) {
+          "DELETE FROM challenges WHERE claimed_id = ? AND client = ? AND nonce NOT IN (SELECT nonce FROM challenges "
+              + "WHERE claimed_id = ? AND client = ? ORDER BY issued_at DESC, nonce LIMIT ?)")) {
         cap.setString(1, user.value());
-        cap.setString(2, user.value());
-        cap.setInt(3, MAX_OPEN_PER_USER);
+        cap.setString(2, client);
+        cap.setString(3, user.value());
+        cap.setString(4, client);
+        cap.setInt(5, MAX_OPEN_PER_CALLER);
         cap.executeUpdate();
       }
       return null;

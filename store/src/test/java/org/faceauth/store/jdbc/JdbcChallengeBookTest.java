@@ -130,17 +130,32 @@ class JdbcChallengeBookTest {
 
   @ParameterizedTest
   @EnumSource(BackendKind.class)
-  void aUserKeepsOnlyTheNewestOpenChallenges(BackendKind kind) {
+  void aClientKeepsOnlyItsNewestOpenChallengesForAUser(BackendKind kind) {
     ChallengeBook book = node(kind);
     List<Challenge> issued = new ArrayList<>();
-    for (int i = 0; i < JdbcChallengeBook.MAX_OPEN_PER_USER + 5; i++) {
+    for (int i = 0; i < JdbcChallengeBook.MAX_OPEN_PER_CALLER + 5; i++) {
       clock.now = clock.now.plusMillis(10);
       issued.add(book.issue(ALICE, APP));
     }
-    assertThat(rows(null)).isEqualTo(JdbcChallengeBook.MAX_OPEN_PER_USER);
+    assertThat(rows(null)).isEqualTo(JdbcChallengeBook.MAX_OPEN_PER_CALLER);
     assertRefused(() -> book.redeem(issued.get(0).nonce(), ALICE, APP), ErrorCode.CHALLENGE_UNKNOWN);
     Challenge newest = issued.get(issued.size() - 1);
     assertThat(book.redeem(newest.nonce(), ALICE, APP)).isEqualTo(newest);
+  }
+
+  @ParameterizedTest
+  @EnumSource(BackendKind.class)
+  void anotherClientAskingManyChallengesForAUser_cannotEvictThatUsersOpenChallenge(BackendKind kind) {
+    ChallengeBook book = node(kind);
+    Challenge alicesLogin = book.issue(ALICE, APP);
+    String mallory = "key:mallory";
+    for (int i = 0; i < 3 * JdbcChallengeBook.MAX_OPEN_PER_CALLER; i++) {
+      clock.now = clock.now.plusMillis(10);
+      book.issue(ALICE, mallory);
+    }
+    assertThat(rows(null)).as("mallory's own are still capped")
+        .isEqualTo(1 + JdbcChallengeBook.MAX_OPEN_PER_CALLER);
+    assertThat(book.redeem(alicesLogin.nonce(), ALICE, APP)).isEqualTo(alicesLogin);
   }
 
   @ParameterizedTest
