@@ -282,9 +282,14 @@ class LoginController {
     return count instanceof Integer n ? n : 0;
   }
 
+  /**
+   * An anonymous visitor's context: the lockout counts its failures per user id and client network (the connector's
+   * remote address, which is the proxy's forwarded one only where {@code server.forward-headers-strategy} trusts it),
+   * so a stranger typing someone's id locks only themselves.
+   */
   private static RequestContext context(AuthorizationRequests.Pending pending, HttpServletRequest request) {
     return new RequestContext("oidc:" + pending.clientId(), Optional.of(RequestIdFilter.requestId(request)),
-        Optional.ofNullable(request.getRemoteAddr()));
+        Optional.ofNullable(request.getRemoteAddr()), true);
   }
 
   private static byte[] frameBytes(MultipartFile frame, String field) {
