@@ -42,7 +42,7 @@ final class LoginGuard {
 
   /**
    * The answer given before any inference, audited: an unknown user (when unknown users are not hidden, else
-   * nothing), a disabled one, or a locked id; when empty, an attempt slot is now reserved and must be {@link #settle}d.
+   * nothing), a disabled one (to a trusted caller), or a locked id; when empty, an attempt slot is now reserved and must be {@link #settle}d.
    *
    * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} when unknown users are not hidden
    */
@@ -53,7 +53,10 @@ final class LoginGuard {
       audit.record(context, AuditAction.VERIFY, subject, "unknown_user", Optional.empty());
       throw new FaceAuthException(ErrorCode.USER_NOT_FOUND, "No user '" + userId + "' is enrolled.");
     }
-    if (user.isPresent() && user.get().status() == UserStatus.DISABLED) {
+    // An anonymous caller is not told early that an account is disabled: its attempt is inferred, counted and locked
+    // like any other, and refused as disabled only after the decision (Verification), so neither the time taken nor a
+    // lock that never comes sets a disabled account apart.
+    if (user.isPresent() && user.get().status() == UserStatus.DISABLED && !context.anonymous()) {
       audit.record(context, AuditAction.VERIFY, subject, "user_disabled", Optional.empty());
       return Optional.of(refusal(userId, VerificationOutcome.USER_DISABLED, start, Optional.empty()));
     }

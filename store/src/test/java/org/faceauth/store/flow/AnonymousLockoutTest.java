@@ -16,9 +16,11 @@ import org.faceauth.core.flow.FaceAuthService;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.flow.VerificationOutcome;
+import org.faceauth.core.flow.VerificationResult;
 import org.faceauth.core.liveness.LivenessPolicy;
 import org.faceauth.core.testing.TestData;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserStatus;
 import org.faceauth.store.FaceAuthSystem;
 import org.faceauth.store.testing.BackendKind;
 import org.faceauth.store.testing.Faces;
@@ -134,6 +136,31 @@ class AnonymousLockoutTest {
       assertThat(service.unlock(victim, RequestContext.cli())).as("nothing of the victim's to forget").isFalse();
       assertThat(owner(service, lookalike, visitorFrom("198.51.100.7"))).isEqualTo(VerificationOutcome.LOCKED);
       assertThat(owner(service, victim, visitorFrom("198.51.100.7"))).isEqualTo(VerificationOutcome.MATCH);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BackendKind.class)
+  void aDisabledAccountIsRefusedToAnonymousCallersOnlyAfterTheInference_andLocksLikeAnyOther(BackendKind kind) {
+    try (TestSystem test = new TestSystem(kind, folder);
+        FaceAuthSystem system = FaceAuthSystem.open(
+            test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, POLICY)) {
+      FaceAuthService service = system.service();
+      UserId disabled = Faces.user(0);
+      service.enroll(EnrollmentRequest.of(disabled, Faces.enrollment(0)), RequestContext.cli());
+      assertThat(system.accountStatus().set(disabled, UserStatus.DISABLED, RequestContext.cli())).isTrue();
+
+      for (int i = 0; i < POLICY.maxFailures(); i++) {
+        VerificationResult refused = service.verify(disabled, Faces.probe(0), visitorFrom("198.51.100.7"));
+        assertThat(refused.outcome()).isEqualTo(VerificationOutcome.USER_DISABLED);
+        assertThat(refused.stages().total()).as("decided after the same inference as a no-match").isPositive();
+      }
+      assertThat(owner(service, disabled, visitorFrom("198.51.100.7"))).as("and counted like one")
+          .isEqualTo(VerificationOutcome.LOCKED);
+
+      VerificationResult trusted = service.verify(disabled, Faces.probe(0), RequestContext.cli());
+      assertThat(trusted.outcome()).isEqualTo(VerificationOutcome.USER_DISABLED);
+      assertThat(trusted.stages().total()).as("a trusted caller is told at once").isZero();
     }
   }
 }
