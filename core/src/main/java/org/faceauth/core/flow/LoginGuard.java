@@ -42,7 +42,8 @@ final class LoginGuard {
 
   /**
    * The answer given before any inference, audited: an unknown user (when unknown users are not hidden, else
-   * nothing), a disabled one (to a trusted caller), or a locked id; when empty, an attempt slot is now reserved and must be {@link #settle}d.
+   * nothing), a disabled one (to a trusted caller), or a locked id; when empty, the attempt's slots are now reserved
+   * and it must be {@link #settle}d.
    *
    * @throws FaceAuthException {@link ErrorCode#USER_NOT_FOUND} when unknown users are not hidden
    */

@@ -12,7 +12,7 @@ import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.user.UserId;
 
 /**
- * The lockout ledger in the {@code login_attempts} table, one row per {@link AttemptKey} (in {@code claimed_id}), shared by every node on the database and kept across
+ * The lockout ledger in the {@code login_attempts} table, shared by every node on the database and kept across
  * restarts. A reservation is one conditional UPDATE (row-locked on PostgreSQL, under SQLite's write lock), so
  * concurrent attempts on one id can never take more than {@code maxFailures} slots. When a window ends, its counts
  * (running attempts included, so slots of a crashed node are not held forever) start again from zero. Thread-safe.
@@ -20,8 +20,9 @@ import org.faceauth.core.user.UserId;
 public final class JdbcLoginAttempts implements LoginAttempts {
   private static final long BUSY_RETRY_MILLIS = 1_000;
   /**
-   * The rows of one user id: the trusted callers' row and every anonymous one ({@code SUBSTR} compares exactly, where
-   * {@code LIKE} would read {@code _} as a wildcard and ignore case on SQLite).
+   * The rows of one user id ({@code claimed_id} holds an {@link AttemptKey}): the trusted callers' row and every
+   * anonymous one ({@code SUBSTR} compares exactly, where {@code LIKE} would read {@code _} as a wildcard and ignore
+   * case on SQLite).
    */
   private static final String EVERY_KEY_OF_USER = "claimed_id = ? OR SUBSTR(claimed_id, 1, ?) = ?";
 
