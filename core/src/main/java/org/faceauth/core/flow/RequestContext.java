@@ -4,19 +4,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who is asking, for the audit log.
+ * Who is asking, for the audit log and the lockout.
  *
  * @param actor the calling client or tool
  * @param requestId correlation id, if the caller has one
  * @param clientAddress the caller's network address, if known
+ * @param anonymous whether the caller proved nothing about itself (the hosted login page's visitors): the lockout
+ *     then counts its failures per user id and {@link ClientNetwork}, so a stranger cannot lock other people out;
+ *     a trusted caller's (an API key's, the command line's) count per user id
  */
-public record RequestContext(String actor, Optional<String> requestId, Optional<String> clientAddress) {
+public record RequestContext(
+    String actor, Optional<String> requestId, Optional<String> clientAddress, boolean anonymous) {
   public RequestContext {
     Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(clientAddress, "clientAddress");
   }
 
   /** A request from the local command line. */
   public static RequestContext cli() {
-    return new RequestContext("cli", Optional.empty(), Optional.empty());
+    return new RequestContext("cli", Optional.empty(), Optional.empty(), false);
   }
 }

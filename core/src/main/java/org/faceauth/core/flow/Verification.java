@@ -21,6 +21,7 @@ import org.faceauth.core.template.TemplateIndex;
 import org.faceauth.core.template.TemplateStore;
 import org.faceauth.core.user.User;
 import org.faceauth.core.user.UserId;
+import org.faceauth.core.user.UserStatus;
 
 /**
  * Verification (1:1), from one image with the passive liveness check or from a burst of frames answering an active
@@ -132,8 +133,9 @@ final class Verification {
   }
 
   /**
-   * The decision on a probe face: a failed challenge first, then a face the policy finds not live, then the
-   * {@link Matcher} on the best score over the user's templates. The index first catches up with what other processes
+   * The decision on a probe face: a failed challenge first, then a face the policy finds not live, then a disabled
+   * account (reached by anonymous callers, or an account disabled while its attempt ran), then the {@link Matcher} on
+   * the best score over the user's templates. The index first catches up with what other processes
    * committed, and the user's row is read again: a user id that is not enrolled (reached only when unknown users are
    * hidden) has no score, whatever the index holds: a no-match, audited as {@code unknown_user}. A stored user the
    * index holds no row of is looked up in the store before being told they were enrolled with another model.
@@ -161,6 +163,8 @@ final class Verification {
       outcome = VerificationOutcome.CHALLENGE_FAILED;
     } else if (passive.required() && !passiveLive) {
       outcome = VerificationOutcome.SPOOF;
+    } else if (user.isPresent() && user.get().status() == UserStatus.DISABLED) {
+      outcome = VerificationOutcome.USER_DISABLED;
     } else if (known && engine.matcher().accepts(score.getAsDouble())) {
       outcome = VerificationOutcome.MATCH;
     } else {

@@ -92,7 +92,14 @@ public record ServerSettings(
 
   /** The lockout, and whether ids that are not enrolled are answered like a no-match. */
   public LoginPolicy loginPolicy() {
-    return new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), verify.hideUnknownUsers());
+    int acrossNetworks = lockout.effectiveMaxFailuresAcrossNetworks();
+    if (acrossNetworks < lockout.maxFailures()) {
+      throw new FaceAuthException(ErrorCode.INVALID_REQUEST, "faceauth.lockout.max-failures-across-networks "
+          + "(FACEAUTH_LOCKOUT_MAXFAILURESACROSSNETWORKS) must be at least faceauth.lockout.max-failures ("
+          + lockout.maxFailures() + "), not " + acrossNetworks + ".");
+    }
+    return new LoginPolicy(lockout.maxFailures(), lockout.window(), lockout.lock(), verify.hideUnknownUsers(),
+        acrossNetworks);
   }
 
   /** Where and how the data is kept: the embedded default under the data directory, with what is set applied. */
@@ -116,13 +123,23 @@ public record ServerSettings(
 
   /**
    * At most {@code maxFailures} verifications of one user id are evaluated within {@code window} (running ones count);
-   * the failure that reaches it locks the id for {@code lock}. Kept in the database: shared by nodes, kept across
-   * restarts.
+   * the failure that reaches it locks the id for {@code lock}. The hosted login page's anonymous visitors are counted
+   * per user id and client network instead (an IPv4 address, an IPv6 /64), and per user id from every network
+   * together up to {@code maxFailuresAcrossNetworks} (0: four times {@code maxFailures}). Kept in the database: shared
+   * by nodes, kept across restarts.
    */
   public record Lockout(
       @DefaultValue("5") int maxFailures,
       @DefaultValue("15m") Duration window,
-      @DefaultValue("15m") Duration lock) {}
+      @DefaultValue("15m") Duration lock,
+      @DefaultValue("0") int maxFailuresAcrossNetworks) {
+    /** How many networks' worth of failures lock an id for every anonymous caller when none is set. */
+    static final int NETWORKS_BY_DEFAULT = 4;
+
+    public int effectiveMaxFailuresAcrossNetworks() {
+      return maxFailuresAcrossNetworks > 0 ? maxFailuresAcrossNetworks : NETWORKS_BY_DEFAULT * maxFailures;
+    }
+  }
 
   /**
    * With {@code hideUnknownUsers} (the default) a verification of an id that is not enrolled is answered like a

@@ -52,10 +52,10 @@ import org.springframework.web.multipart.MultipartFile;
  * The hosted face-login page of the OpenID Connect provider: where the authorization endpoint sends a person who is
  * not signed in. The page asks for the user id, shows framing guidance from single frames, runs the head-turn
  * challenge (or, where the operator turned it off, the passive check on one frame) through the same {@link
- * FaceAuthService} flows as the API, behind the same lockout and audit log, and then sends the browser back to the
- * application: with a code after a match, with {@code error=access_denied} after {@code faceauth.oidc.max-attempts}
- * refusals (a disabled account's attempts are refused as not recognised), a locked account, or when the person
- * cancels. Everything lives in the login session (Spring Session, in the database): the pending authorization request, the challenge's nonce (never sent to the browser),
+ * FaceAuthService} flows as the API, behind the lockout (its visitors are anonymous: counted per user id and client
+ * network, and per id across networks) and the audit log, and then sends the browser back to the application: with
+ * a code after a match, with {@code error=access_denied} after {@code faceauth.oidc.max-attempts} refusals (a disabled
+ * account's attempts are refused as not recognised), a locked account, or when the person cancels. Everything lives in the login session (Spring Session, in the database): the pending authorization request, the challenge's nonce (never sent to the browser),
  * the count of refusals. The page sees no score, threshold or claim; the decision is said in plain words, "not live"
  * first when liveness failed. Every POST carries the session's CSRF token.
  */
@@ -282,9 +282,14 @@ class LoginController {
     return count instanceof Integer n ? n : 0;
   }
 
+  /**
+   * An anonymous visitor's context: the lockout counts its failures per user id and client network (the connector's
+   * remote address, which is the proxy's forwarded one only where {@code server.forward-headers-strategy} trusts it),
+   * so a stranger typing someone's id locks only themselves.
+   */
   private static RequestContext context(AuthorizationRequests.Pending pending, HttpServletRequest request) {
     return new RequestContext("oidc:" + pending.clientId(), Optional.of(RequestIdFilter.requestId(request)),
-        Optional.ofNullable(request.getRemoteAddr()));
+        Optional.ofNullable(request.getRemoteAddr()), true);
   }
 
   private static byte[] frameBytes(MultipartFile frame, String field) {

@@ -35,6 +35,18 @@ class SettingsBindingTest {
   }
 
   @Test
+  void theLimitAcrossNetworksIsFourTimesMaxFailuresUnlessSet_andNeverBelowIt() {
+    assertThat(ServerSettings.fromEnvironment(Map.of()).loginPolicy().maxFailuresAcrossNetworks()).isEqualTo(20);
+    assertThat(ServerSettings.fromEnvironment(Map.of("FACEAUTH_LOCKOUT_MAXFAILURES", "3")).loginPolicy()
+        .maxFailuresAcrossNetworks()).isEqualTo(12);
+    assertThat(ServerSettings.fromEnvironment(Map.of("FACEAUTH_LOCKOUT_MAXFAILURESACROSSNETWORKS", "50"))
+        .loginPolicy().maxFailuresAcrossNetworks()).isEqualTo(50);
+    assertThatThrownBy(() -> ServerSettings.fromEnvironment(Map.of("FACEAUTH_LOCKOUT_MAXFAILURES", "10",
+        "FACEAUTH_LOCKOUT_MAXFAILURESACROSSNETWORKS", "9")).loginPolicy())
+        .hasMessageContaining("faceauth.lockout.max-failures-across-networks").hasMessageContaining("not 9");
+  }
+
+  @Test
   void engineVariablesChooseTheDetectorsModelThresholdAndQualityGate() {
     ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
         "FACEAUTH_ENGINE_ENROLL_DETECTOR", "mtcnn",

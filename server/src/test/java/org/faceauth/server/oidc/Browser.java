@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A browser for the login tests: keeps cookies (the login session), follows no redirects, and sends the page's CSRF
@@ -28,11 +29,25 @@ final class Browser {
       .followRedirects(HttpClient.Redirect.NEVER)
       .build();
   private final String base;
+  private final Optional<String> forwardedFor;
   private String csrfHeader;
   private String csrfToken;
 
   Browser(int port) {
+    this(port, Optional.empty());
+  }
+
+  private Browser(int port, Optional<String> forwardedFor) {
     this.base = "http://127.0.0.1:" + port;
+    this.forwardedFor = forwardedFor;
+  }
+
+  /**
+   * A browser behind a reverse proxy on the loopback address that sends {@code forwardedFor} as every request's
+   * {@code X-Forwarded-For} (a server that trusts that proxy takes the client's address from it).
+   */
+  static Browser behindProxy(int port, String forwardedFor) {
+    return new Browser(port, Optional.of(forwardedFor));
   }
 
   /** An answer. */
@@ -112,6 +127,7 @@ final class Browser {
   }
 
   private Page send(HttpRequest.Builder request) {
+    forwardedFor.ifPresent(address -> request.header("X-Forwarded-For", address));
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Page(response.statusCode(), response.headers().map(), response.body());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.faceauth.core.flow.AttemptKey;
 import org.faceauth.core.flow.LoginAttempts;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.user.UserId;
@@ -29,6 +30,12 @@ public final class JdbcLoginAttempts implements LoginAttempts {
   static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
   private static final long BUSY_RETRY_MILLIS = 1_000;
+  /**
+   * The rows of one user id ({@code claimed_id} holds an {@link AttemptKey}): the trusted callers' row and every
+   * anonymous one ({@code SUBSTR} compares exactly, where {@code LIKE} would read {@code _} as a wildcard and ignore
+   * case on SQLite).
+   */
+  private static final String EVERY_KEY_OF_USER = "claimed_id = ? OR SUBSTR(claimed_id, 1, ?) = ?";
 
   private final Database database;
   /** When this node purges next (epoch ms); the reservation that moves it on does the purge. */
@@ -40,7 +47,7 @@ public final class JdbcLoginAttempts implements LoginAttempts {
   }
 
   @Override
-  public Optional<Instant> reserve(UserId user, LoginPolicy policy, Instant now) {
+  public Optional<Instant> reserve(AttemptKey key, LoginPolicy policy, Instant now) {
     // Before the reservation, so that a failed purge leaves no slot taken.
     long due = nextPurge.get();
     if (now.toEpochMilli() >= due && nextPurge.compareAndSet(due, now.plus(PURGE_INTERVAL).toEpochMilli())) {
@@ -49,11 +56,11 @@ public final class JdbcLoginAttempts implements LoginAttempts {
     return database.transaction(c -> {
       // Twice: a concurrent purge may delete the row between the insert and the update (PostgreSQL).
       for (int tries = 0; tries < 2; tries++) {
-        insertIfAbsent(c, user, now);
-        if (take(c, user, policy, now)) {
+        insertIfAbsent(c, key, now);
+        if (take(c, key, policy, now)) {
           return Optional.<Instant>empty();
         }
-        Optional<Long> lockedUntil = lockedUntil(c, user);
+        Optional<Long> lockedUntil = lockedUntil(c, key);
         if (lockedUntil.isPresent()) {
           return Optional.of(Instant.ofEpochMilli(Math.max(lockedUntil.get(), now.toEpochMilli() + BUSY_RETRY_MILLIS)));
         }
@@ -81,18 +88,18 @@ public final class JdbcLoginAttempts implements LoginAttempts {
     });
   }
 
-  private static void insertIfAbsent(Connection c, UserId user, Instant now) throws SQLException {
+  private static void insertIfAbsent(Connection c, AttemptKey key, Instant now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT INTO login_attempts (claimed_id, in_flight, failures, window_start, locked_until) "
             + "VALUES (?, 0, 0, ?, 0) ON CONFLICT (claimed_id) DO NOTHING")) {
-      insert.setString(1, user.value());
+      insert.setString(1, key.value());
       insert.setLong(2, now.toEpochMilli());
       insert.executeUpdate();
     }
   }
 
   /** Takes a slot when the id is not locked and the window has room (a window that ended starts again). */
-  private static boolean take(Connection c, UserId user, LoginPolicy policy, Instant now) throws SQLException {
+  private static boolean take(Connection c, AttemptKey key, LoginPolicy policy, Instant now) throws SQLException {
     long t = now.toEpochMilli();
     long windowEnded = t - policy.window().toMillis();
     try (PreparedStatement take = c.prepareStatement(
@@ -105,7 +112,7 @@ public final class JdbcLoginAttempts implements LoginAttempts {
       take.setLong(2, windowEnded);
       take.setLong(3, windowEnded);
       take.setLong(4, t);
-      take.setString(5, user.value());
+      take.setString(5, key.value());
       take.setLong(6, t);
       take.setLong(7, windowEnded);
       take.setInt(8, policy.maxFailures());
@@ -114,19 +121,19 @@ public final class JdbcLoginAttempts implements LoginAttempts {
   }
 
   @Override
-  public void succeed(UserId user) {
-    update(user, "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END, "
+  public void succeed(AttemptKey key) {
+    update(key, "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END, "
         + "failures = 0 WHERE claimed_id = ?");
   }
 
   @Override
-  public Optional<Instant> fail(UserId user, LoginPolicy policy, Instant now) {
+  public Optional<Instant> fail(AttemptKey key, LoginPolicy policy, Instant now) {
     long until = now.plus(policy.lock()).toEpochMilli();
     return database.transaction(c -> {
       try (PreparedStatement failed = c.prepareStatement(
           "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END, "
               + "failures = failures + 1 WHERE claimed_id = ?")) {
-        failed.setString(1, user.value());
+        failed.setString(1, key.value());
         failed.executeUpdate();
       }
       try (PreparedStatement lock = c.prepareStatement(
@@ -134,7 +141,7 @@ public final class JdbcLoginAttempts implements LoginAttempts {
               + "WHERE claimed_id = ? AND failures >= ?")) {
         lock.setLong(1, until);
         lock.setLong(2, now.toEpochMilli());
-        lock.setString(3, user.value());
+        lock.setString(3, key.value());
         lock.setInt(4, policy.maxFailures());
         return lock.executeUpdate() == 1 ? Optional.of(Instant.ofEpochMilli(until)) : Optional.<Instant>empty();
       }
@@ -142,20 +149,22 @@ public final class JdbcLoginAttempts implements LoginAttempts {
   }
 
   @Override
-  public void release(UserId user) {
-    update(user, "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END "
+  public void release(AttemptKey key) {
+    update(key, "UPDATE login_attempts SET in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END "
         + "WHERE claimed_id = ?");
   }
 
   @Override
   public boolean clear(UserId user) {
     return database.transaction(c -> {
-      boolean anything;
+      boolean anything = false;
       try (PreparedStatement select = c.prepareStatement(
-          "SELECT failures, locked_until FROM login_attempts WHERE claimed_id = ?")) {
-        select.setString(1, user.value());
+          "SELECT failures, locked_until FROM login_attempts WHERE " + EVERY_KEY_OF_USER)) {
+        everyKeyOf(select, user);
         try (ResultSet rows = select.executeQuery()) {
-          anything = rows.next() && (rows.getInt(1) > 0 || rows.getLong(2) > 0);
+          while (rows.next()) {
+            anything |= rows.getInt(1) > 0 || rows.getLong(2) > 0;
+          }
         }
       }
       forget(c, user);
@@ -163,28 +172,35 @@ public final class JdbcLoginAttempts implements LoginAttempts {
     });
   }
 
-  /** Deletes the attempts of {@code user} within the caller's transaction (erasure). */
+  /** Deletes the attempts of {@code user}, under all of its keys, within the caller's transaction (erasure). */
   static void forget(Connection c, UserId user) throws SQLException {
-    try (PreparedStatement delete = c.prepareStatement("DELETE FROM login_attempts WHERE claimed_id = ?")) {
-      delete.setString(1, user.value());
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM login_attempts WHERE " + EVERY_KEY_OF_USER)) {
+      everyKeyOf(delete, user);
       delete.executeUpdate();
     }
   }
 
-  private static Optional<Long> lockedUntil(Connection c, UserId user) throws SQLException {
+  private static void everyKeyOf(PreparedStatement statement, UserId user) throws SQLException {
+    String anonymousPrefix = AttemptKey.anonymousPrefix(user);
+    statement.setString(1, AttemptKey.of(user).value());
+    statement.setInt(2, anonymousPrefix.length());
+    statement.setString(3, anonymousPrefix);
+  }
+
+  private static Optional<Long> lockedUntil(Connection c, AttemptKey key) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement("SELECT locked_until FROM login_attempts WHERE claimed_id = ?")) {
-      select.setString(1, user.value());
+      select.setString(1, key.value());
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
       }
     }
   }
 
-  private void update(UserId user, String sql) {
+  private void update(AttemptKey key, String sql) {
     database.transaction(c -> {
       try (PreparedStatement update = c.prepareStatement(sql)) {
-        update.setString(1, user.value());
+        update.setString(1, key.value());
         update.executeUpdate();
       }
       return null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.faceauth.core.flow.AttemptKey;
 import org.faceauth.core.user.UserDirectory;
 import org.faceauth.core.user.UserId;
 import org.faceauth.core.user.UserPage;
@@ -22,14 +23,21 @@ import org.faceauth.core.user.UserSummary;
  * {@code login_attempts}). Thread-safe.
  */
 public final class JdbcUserDirectory implements UserDirectory {
+  /**
+   * The ledger rows whose lock refuses everyone who claims the id: the trusted callers' and the anonymous callers' from
+   * every network ({@link AttemptKey}), not one network's, which an anonymous stranger can lock for themselves.
+   */
+  private static final String LOCKS_EVERYONE = "l.claimed_id IN (u.external_id, u.external_id || '"
+      + AttemptKey.EVERY_NETWORK_SUFFIX + "')";
+
   private static final String SUMMARY_COLUMNS = UserRows.COLUMNS
       + ", (SELECT AVG(t.quality) FROM templates t WHERE t.user_id = u.id) AS mean_quality"
       + ", (SELECT MAX(a.at) FROM audit_log a WHERE a.subject = u.external_id AND a.action = 'VERIFY'"
       + " AND a.outcome = 'match') AS last_verified_at"
-      + ", (SELECT MAX(l.locked_until) FROM login_attempts l WHERE l.claimed_id = u.external_id) AS locked_until";
+      + ", (SELECT MAX(l.locked_until) FROM login_attempts l WHERE " + LOCKS_EVERYONE + ") AS locked_until";
 
   private static final String LOCKED =
-      "EXISTS (SELECT 1 FROM login_attempts l WHERE l.claimed_id = u.external_id AND l.locked_until > ?)";
+      "EXISTS (SELECT 1 FROM login_attempts l WHERE (" + LOCKS_EVERYONE + ") AND l.locked_until > ?)";
 
   private final Database database;
   private final Clock clock;

@@ -12,6 +12,7 @@ import org.faceauth.core.audit.AuditAction;
 import org.faceauth.core.audit.AuditEvent;
 import org.faceauth.core.audit.AuditPage;
 import org.faceauth.core.audit.AuditQuery;
+import org.faceauth.core.flow.AttemptKey;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.flow.RequestContext;
 import org.faceauth.core.user.UserId;
@@ -57,10 +58,10 @@ class UserDirectoryAndAuditSearchTest {
       Instant now = Instant.now();
       assertThat(test.system().accountStatus().set(UserId.of("u-02"), UserStatus.DISABLED, RequestContext.cli()))
           .isTrue();
-      LoginPolicy oneStrike = new LoginPolicy(1, Duration.ofMinutes(15), Duration.ofMinutes(15), true);
+      LoginPolicy oneStrike = new LoginPolicy(1, Duration.ofMinutes(15), Duration.ofMinutes(15), true, 1);
       JdbcLoginAttempts attempts = new JdbcLoginAttempts(test.system().database());
-      attempts.reserve(UserId.of("u-04"), oneStrike, now);
-      attempts.fail(UserId.of("u-04"), oneStrike, now);
+      attempts.reserve(AttemptKey.of(UserId.of("u-04")), oneStrike, now);
+      attempts.fail(AttemptKey.of(UserId.of("u-04")), oneStrike, now);
 
       assertThat(ids(users.search(query("u-", null, null, 0, 2), now))).containsExactly("u-01", "u-02");
       assertThat(ids(users.search(query("u-", null, null, 2, 2), now))).containsExactly("u-05");

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Enrollment, 1:1 verification and 1:N identification on real photos, on each database. */
 class EnrollVerifyIdentifyTest {
   private static final RequestContext CONTEXT =
-      new RequestContext("test-client", Optional.of("req-1"), Optional.of("127.0.0.1"));
+      new RequestContext("test-client", Optional.of("req-1"), Optional.of("127.0.0.1"), false);
 
   @TempDir Path folder;
 

@@ -210,8 +210,7 @@ class LockoutTest {
   void withUnknownUsersNotHiddenAnUnknownIdIsUserNotFound(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder);
         FaceAuthSystem revealing = FaceAuthSystem.open(test.settings(), TestData.engine(), Clock.systemUTC(),
-            LivenessPolicy.REPORT_ONLY, new LoginPolicy(5, LoginPolicy.DEFAULT.window(), LoginPolicy.DEFAULT.lock(),
-                false))) {
+            LivenessPolicy.REPORT_ONLY, LoginPolicy.DEFAULT.withHideUnknownUsers(false))) {
       assertThatThrownBy(
               () -> revealing.service().verify(UserId.of("nobody-here"), Faces.probe(1), RequestContext.cli()))
           .isInstanceOfSatisfying(FaceAuthException.class,
@@ -239,8 +238,7 @@ class LockoutTest {
   void withUnknownUsersNotHiddenAUserCreatedButNeverEnrolledIsUserNotEnrolled(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder);
         FaceAuthSystem revealing = FaceAuthSystem.open(test.settings(), TestData.engine(), Clock.systemUTC(),
-            LivenessPolicy.REPORT_ONLY, new LoginPolicy(5, LoginPolicy.DEFAULT.window(), LoginPolicy.DEFAULT.lock(),
-                false))) {
+            LivenessPolicy.REPORT_ONLY, LoginPolicy.DEFAULT.withHideUnknownUsers(false))) {
       UserId faceless = UserId.of("created-no-face");
       revealing.service().createUser(faceless, UserProfile.EMPTY, RequestContext.cli());
 

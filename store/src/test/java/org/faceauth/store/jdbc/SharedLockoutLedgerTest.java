@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.faceauth.core.flow.AttemptKey;
 import org.faceauth.core.flow.LoginAttempts;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.user.UserId;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SharedLockoutLedgerTest {
   private static final LoginPolicy POLICY = LoginPolicy.DEFAULT;
-  private static final UserId ALICE = UserId.of("alice");
+  private static final AttemptKey ALICE = AttemptKey.of(UserId.of("alice"));
 
   @TempDir Path folder;
 
