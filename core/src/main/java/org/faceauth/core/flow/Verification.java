@@ -82,12 +82,12 @@ final class Verification {
   }
 
   Challenge issueChallenge(UserId userId, RequestContext context) {
-    return challenges.issue(userId, context.actor());
+    return challenges.issue(userId, context.caller());
   }
 
   VerificationResult verifyChallenge(UserId userId, String nonce, List<byte[]> frames, RequestContext context) {
     long start = System.nanoTime();
-    Challenge challenge = challenges.redeem(nonce, userId, context.actor());
+    Challenge challenge = challenges.redeem(nonce, userId, context.caller());
     if (frames.size() < 2 || frames.size() > MAX_CHALLENGE_FRAMES) {
       throw new FaceAuthException(ErrorCode.INVALID_REQUEST,
           "Send 2 to " + MAX_CHALLENGE_FRAMES + " frames with a challenge (got " + frames.size() + ").");

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.faceauth.core.ErrorCode;
@@ -67,6 +69,9 @@ class LoginController {
 
   private static final String PENDING = LoginController.class.getName() + ".PENDING";
   private static final String REFUSALS = LoginController.class.getName() + ".REFUSALS";
+  /** A random name for this browser session's visitor, the caller of its head-turn challenges. */
+  private static final String VISITOR = LoginController.class.getName() + ".VISITOR";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int FRAME_INTERVAL_MS = 300;
 
   private final FaceAuthService service;
@@ -285,11 +290,25 @@ class LoginController {
   /**
    * An anonymous visitor's context: the lockout counts its failures per user id and client network (the connector's
    * remote address, which is the proxy's forwarded one only where {@code server.forward-headers-strategy} trusts it),
-   * so a stranger typing someone's id locks only themselves.
+   * so a stranger typing someone's id locks only themselves; its challenges belong to this browser session alone, so
+   * a stranger asking challenges for the same id cannot evict the one this visitor is answering.
    */
   private static RequestContext context(AuthorizationRequests.Pending pending, HttpServletRequest request) {
-    return new RequestContext("oidc:" + pending.clientId(), Optional.of(RequestIdFilter.requestId(request)),
-        Optional.ofNullable(request.getRemoteAddr()), true);
+    String actor = "oidc:" + pending.clientId();
+    return new RequestContext(actor, Optional.of(RequestIdFilter.requestId(request)),
+        Optional.ofNullable(request.getRemoteAddr()), true, actor + "/visitor:" + visitor(request.getSession()));
+  }
+
+  private static String visitor(HttpSession session) {
+    Object visitor = session.getAttribute(VISITOR);
+    if (visitor instanceof String name) {
+      return name;
+    }
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    String name = HexFormat.of().formatHex(bytes);
+    session.setAttribute(VISITOR, name);
+    return name;
   }
 
   private static byte[] frameBytes(MultipartFile frame, String field) {

@@ -221,6 +221,28 @@ class OidcProviderTest extends ServerTest {
   }
 
   @Test
+  void aStrangerAskingChallengesForTheSameId_cannotEvictTheOneAVisitorIsAnswering() {
+    String user = "oidc-evicted";
+    String clientId = registered("public");
+    Browser visitor = new Browser(port);
+    visitor.get(authorizeUrl(clientId, "st-5"), "text/html");
+    visitor.loginSession();
+    visitor.postJson("/login/challenge", Map.of("userId", user), true);
+
+    Browser stranger = new Browser(port);
+    stranger.get(authorizeUrl(clientId, "st-6"), "text/html");
+    stranger.loginSession();
+    for (int ask = 0; ask < 9; ask++) {
+      assertThat(stranger.postJson("/login/challenge", Map.of("userId", user), true).status()).isEqualTo(200);
+    }
+
+    JsonNode decision = visitor.postFiles("/login/answer", "frames",
+        Collections.nCopies(10, photo("test/spoof/live/apfol_real2_07.jpg"))).json();
+    assertThat(decision.get("message").asText()).as("the visitor's own challenge was still open and judged")
+        .startsWith("Not live");
+  }
+
+  @Test
   void aLoginIsDenied_afterThreeRefusals() {
     String clientId = registered("public");
     Browser browser = new Browser(port);
