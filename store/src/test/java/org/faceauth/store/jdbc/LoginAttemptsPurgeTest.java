@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import org.faceauth.core.flow.AttemptKey;
 import org.faceauth.core.flow.LoginPolicy;
 import org.faceauth.core.user.UserId;
 import org.faceauth.store.testing.Backend;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LoginAttemptsPurgeTest {
   /** Failures are remembered 15 minutes; a lock lasts an hour, longer than the window. */
   private static final LoginPolicy POLICY =
-      new LoginPolicy(3, Duration.ofMinutes(15), Duration.ofHours(1), true);
+      new LoginPolicy(3, Duration.ofMinutes(15), Duration.ofHours(1), true, 12);
   private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
   /** When the window of an attempt at {@link #START} has ended and a purge is due. */
   private static final Instant AFTER_WINDOW = START.plus(POLICY.window()).plus(JdbcLoginAttempts.PURGE_INTERVAL);
@@ -55,12 +56,12 @@ class LoginAttemptsPurgeTest {
     JdbcLoginAttempts ledger = ledger(kind);
     for (int i = 0; i < 200; i++) {
       UserId random = UserId.of("random-" + i);
-      assertThat(ledger.reserve(random, POLICY, START)).isEmpty();
-      assertThat(ledger.fail(random, POLICY, START)).isEmpty();
+      assertThat(ledger.reserve(AttemptKey.of(random), POLICY, START)).isEmpty();
+      assertThat(ledger.fail(AttemptKey.of(random), POLICY, START)).isEmpty();
     }
     assertThat(rows()).isEqualTo(200);
 
-    assertThat(ledger.reserve(UserId.of("next-guess"), POLICY, AFTER_WINDOW)).isEmpty();
+    assertThat(ledger.reserve(AttemptKey.of(UserId.of("next-guess")), POLICY, AFTER_WINDOW)).isEmpty();
     assertThat(rows()).as("only the id tried now").isEqualTo(1);
   }
 
@@ -71,16 +72,16 @@ class LoginAttemptsPurgeTest {
     UserId alice = UserId.of("alice");
     Instant lockEnds = START.plus(POLICY.lock());
     for (int i = 0; i < POLICY.maxFailures(); i++) {
-      assertThat(ledger.reserve(alice, POLICY, START)).isEmpty();
-      ledger.fail(alice, POLICY, START);
+      assertThat(ledger.reserve(AttemptKey.of(alice), POLICY, START)).isEmpty();
+      ledger.fail(AttemptKey.of(alice), POLICY, START);
     }
     for (Instant later = AFTER_WINDOW; later.isBefore(lockEnds);
         later = later.plus(JdbcLoginAttempts.PURGE_INTERVAL)) {
-      assertThat(ledger.reserve(UserId.of("someone-else"), POLICY, later)).isEmpty();
-      ledger.succeed(UserId.of("someone-else"));
-      assertThat(ledger.reserve(alice, POLICY, later)).as("at " + later).hasValue(lockEnds);
+      assertThat(ledger.reserve(AttemptKey.of(UserId.of("someone-else")), POLICY, later)).isEmpty();
+      ledger.succeed(AttemptKey.of(UserId.of("someone-else")));
+      assertThat(ledger.reserve(AttemptKey.of(alice), POLICY, later)).as("at " + later).hasValue(lockEnds);
     }
-    assertThat(ledger.reserve(alice, POLICY, lockEnds)).as("free when the lock ends").isEmpty();
+    assertThat(ledger.reserve(AttemptKey.of(alice), POLICY, lockEnds)).as("free when the lock ends").isEmpty();
   }
 
   @ParameterizedTest
@@ -89,11 +90,11 @@ class LoginAttemptsPurgeTest {
     JdbcLoginAttempts ledger = ledger(kind);
     UserId slow = UserId.of("slow");
     UserId crashed = UserId.of("crashed");
-    assertThat(ledger.reserve(slow, POLICY, START)).isEmpty();
-    assertThat(ledger.reserve(crashed, POLICY, START)).isEmpty();
+    assertThat(ledger.reserve(AttemptKey.of(slow), POLICY, START)).isEmpty();
+    assertThat(ledger.reserve(AttemptKey.of(crashed), POLICY, START)).isEmpty();
 
     assertThat(ledger.purgeEmptyRows(POLICY, AFTER_WINDOW)).isZero();
-    ledger.fail(slow, POLICY, AFTER_WINDOW);
+    ledger.fail(AttemptKey.of(slow), POLICY, AFTER_WINDOW);
     assertThat(failures(slow)).isEqualTo(1);
 
     Instant twoWindowsLater = AFTER_WINDOW.plus(POLICY.window());
