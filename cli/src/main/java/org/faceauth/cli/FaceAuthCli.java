@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
       ExportEmbeddingsCommand.class,
       RebuildCommand.class,
       RotateKeyCommand.class,
+      BindTemplateOwnersCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
       BenchIndexCommand.class,

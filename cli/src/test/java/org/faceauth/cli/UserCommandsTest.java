@@ -11,7 +11,10 @@ import org.faceauth.core.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** enroll, verify, identify, users, erase, export-embeddings, rebuild and rotate-key on an embedded store. */
+/**
+ * enroll, verify, identify, users, erase, export-embeddings, rebuild, rotate-key and bind-template-owners on an embedded
+ * store.
+ */
 class UserCommandsTest {
 
   @TempDir Path folder;
@@ -162,6 +165,8 @@ class UserCommandsTest {
     assertThat(rotated.get("previousKeys").get(0).asText()).isNotEqualTo(rotated.get("newKey").asText());
     assertThat(run("verify", "Angelina_Jolie", known("Angelina_Jolie_1.jpg")).json().get(0).get("match").asBoolean())
         .isTrue();
+    assertThat(run("bind-template-owners").json().get(0).get("templatesResealed").asInt())
+        .as("templates written by this version are bound to their owners already").isZero();
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.faceauth.store.jdbc.JdbcChallengeBook;
 import org.faceauth.store.jdbc.JdbcTemplateStore;
 import org.faceauth.store.jdbc.JdbcUserDirectory;
 import org.faceauth.store.jdbc.JdbcLoginAttempts;
+import org.faceauth.store.jdbc.OwnerBindingUpgrade;
 import org.faceauth.store.jdbc.TemplateKeyState;
 import org.faceauth.store.jdbc.TemplateReencryption;
 import org.faceauth.store.invitations.InvitationStore;
@@ -100,11 +101,7 @@ public final class FaceAuthSystem implements AutoCloseable {
       StoreSettings settings, FaceEngine engine, Clock clock, LivenessPolicy livenessPolicy,
       LoginPolicy loginPolicy, EnrollmentPolicy enrollmentPolicy) {
     PrivateDataDirectory.secure(settings);
-    TemplateCipher cipher = settings.templateKey().map(KeyRing::ofBase64).map(TemplateCipher::new)
-        .orElseGet(() -> {
-          KeyRingFile file = new KeyRingFile(settings.keyFile());
-          return new TemplateCipher(file.loadOrCreate(), file::load);
-        });
+    TemplateCipher cipher = cipher(settings);
     Database database = Database.open(settings.databaseUrl());
     try {
       JdbcTemplateStore store = new JdbcTemplateStore(database, cipher, clock);
@@ -124,6 +121,30 @@ public final class FaceAuthSystem implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Re-seals, once, the templates of a database written before each template was bound to its owner
+   * ({@link OwnerBindingUpgrade}); run by an operator after upgrading, with every node stopped.
+   *
+   * @return how many templates were re-sealed (0 when the database was owner-bound already)
+   * @throws FaceAuthException with a storage code if the database or the key is unusable or a row does not decrypt
+   */
+  public static int bindTemplateOwners(StoreSettings settings) {
+    PrivateDataDirectory.secure(settings);
+    TemplateCipher cipher = cipher(settings);
+    try (Database database = Database.open(settings.databaseUrl())) {
+      return OwnerBindingUpgrade.bind(database, cipher);
+    }
+  }
+
+  /** The template cipher of {@code settings}: the key given directly, else the key file (made when missing). */
+  private static TemplateCipher cipher(StoreSettings settings) {
+    return settings.templateKey().map(KeyRing::ofBase64).map(TemplateCipher::new)
+        .orElseGet(() -> {
+          KeyRingFile file = new KeyRingFile(settings.keyFile());
+          return new TemplateCipher(file.loadOrCreate(), file::load);
+        });
   }
 
   public FaceAuthService service() {

@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Objects;
 import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -26,6 +27,8 @@ import org.faceauth.core.user.UserId;
 public final class TemplateCipher {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  private static final Pattern UUID_FORM =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final SecureRandom random = new SecureRandom();
   private final Supplier<KeyRing> source;
@@ -139,11 +142,18 @@ public final class TemplateCipher {
   /**
    * Decrypts a vector sealed before owners were bound (template id and model id only). Only for rows that have never
    * been read as owner-bound: the one re-sealing of a database written before then, and the check of a backup taken
-   * before then. Nothing that serves users reads through it.
+   * before then. Nothing that serves users reads through it. The template id must be a UUID as every template id
+   * written is: old associated data then starts with a hex digit and can never be read as the tagged owner-bound
+   * form, whatever an attacker writes into the id column.
    *
-   * @throws FaceAuthException as {@link #decrypt}
+   * @throws FaceAuthException as {@link #decrypt}; {@link ErrorCode#TEMPLATE_KEY_MISMATCH} also for an id that is no
+   *     UUID
    */
   public float[] decryptUnbound(byte[] stored, String keyId, String templateId, String modelId) {
+    if (!UUID_FORM.matcher(templateId).matches()) {
+      throw new FaceAuthException(ErrorCode.TEMPLATE_KEY_MISMATCH, "A template row's id is not a template id: the "
+          + "row was altered.");
+    }
     return open(stored, keyId, templateId, (templateId + "\n" + modelId).getBytes(StandardCharsets.UTF_8));
   }
 

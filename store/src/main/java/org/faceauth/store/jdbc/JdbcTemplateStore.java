@@ -46,19 +46,20 @@ public final class JdbcTemplateStore implements TemplateStore {
   private final SecureRandom random = new SecureRandom();
 
   /**
-   * Templates written before ciphertexts were bound to their owner are re-sealed first, once
-   * ({@link OwnerBindingUpgrade}).
+   * A database whose templates were written before ciphertexts were bound to their owner is refused until an operator
+   * re-seals them ({@link OwnerBindingUpgrade}).
    *
    * @param database an open, migrated database (owned by the caller)
    * @param cipher encrypts and decrypts embeddings
    * @throws FaceAuthException {@link ErrorCode#TEMPLATE_KEY_MISSING} or {@link ErrorCode#TEMPLATE_KEY_MISMATCH} if
-   *     the stored templates were written with a key the cipher does not hold, or were altered
+   *     the stored templates were written with a key the cipher does not hold, were altered, or are not bound to their
+   *     owners yet
    */
   public JdbcTemplateStore(Database database, TemplateCipher cipher, Clock clock) {
     this.database = database;
     this.cipher = cipher;
     this.clock = clock;
-    OwnerBindingUpgrade.run(database, cipher);
+    OwnerBindingUpgrade.requireOwnerBound(database);
     checkKeys();
   }
 

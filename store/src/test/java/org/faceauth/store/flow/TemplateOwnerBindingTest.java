@@ -115,12 +115,19 @@ class TemplateOwnerBindingTest {
 
   @ParameterizedTest
   @EnumSource(BackendKind.class)
-  void aDatabaseWrittenBeforeOwnerBindingIsResealedAndEveryTemplateStillMatches(BackendKind kind) throws Exception {
+  void aDatabaseWrittenBeforeOwnerBinding_isRefusedUntilAnOperatorResealsIt_thenEveryTemplateStillMatches(
+      BackendKind kind) throws Exception {
     Backend backend = kind.create(folder);
     try {
       StoreSettings settings = settings(backend);
       KeyRing ring = newKeyFile(settings);
       writeUnboundDatabase(backend, kind, ring.current(), ring.currentId());
+
+      assertThatThrownBy(() -> open(settings)).isInstanceOf(FaceAuthException.class)
+          .hasMessageContaining("faceauth bind-template-owners");
+      assertThat(aadVersion(backend)).as("a refused start changes nothing").isEqualTo(1);
+      assertThat(FaceAuthSystem.bindTemplateOwners(settings)).isEqualTo(enrolled.size());
+      assertThat(FaceAuthSystem.bindTemplateOwners(settings)).as("once only").isZero();
 
       try (FaceAuthSystem system = open(settings)) {
         for (int i = 0; i < PEOPLE; i++) {
@@ -150,7 +157,7 @@ class TemplateOwnerBindingTest {
       StoreSettings settings = settings(backend);
       KeyRing ring = newKeyFile(settings);
       writeUnboundDatabase(backend, kind, ring.current(), ring.currentId());
-      open(settings).close();
+      FaceAuthSystem.bindTemplateOwners(settings);
       Template attackers = enrolledOf(Faces.user(ATTACKER)).get(0);
 
       sql(backend, "DELETE FROM templates WHERE id = '" + attackers.id() + "'");
@@ -164,12 +171,39 @@ class TemplateOwnerBindingTest {
 
   @ParameterizedTest
   @EnumSource(BackendKind.class)
+  void settingTheFlagBackBesideAnOldFormatRow_makesNoStartBindItToTheVictim_theStartIsRefused(BackendKind kind)
+      throws Exception {
+    Backend backend = kind.create(folder);
+    try {
+      StoreSettings settings = settings(backend);
+      KeyRing ring = newKeyFile(settings);
+      writeUnboundDatabase(backend, kind, ring.current(), ring.currentId());
+      StoredRow attackersOldRow = storedRows(backend, Faces.user(ATTACKER)).get(0);
+      FaceAuthSystem.bindTemplateOwners(settings);
+
+      sql(backend, "DELETE FROM templates WHERE id = '" + attackersOldRow.id() + "'");
+      insert(backend, Faces.user(VICTIM), attackersOldRow);
+      sql(backend, "UPDATE template_key_state SET aad_version = 1 WHERE id = 1");
+
+      assertThatThrownBy(() -> open(settings)).isInstanceOf(FaceAuthException.class)
+          .hasMessageContaining("tampered with");
+      assertThat(storedRows(backend, Faces.user(VICTIM))).as("nothing was re-sealed")
+          .anySatisfy(row -> assertThat(row.id()).isEqualTo(attackersOldRow.id()));
+      assertThat(aadVersion(backend)).isEqualTo(1);
+    } finally {
+      backend.drop();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BackendKind.class)
   void aKeyRotationAfterTheUpgradeKeepsEveryTemplateBoundToItsOwner(BackendKind kind) throws Exception {
     Backend backend = kind.create(folder);
     try {
       StoreSettings settings = settings(backend);
       KeyRing ring = newKeyFile(settings);
       writeUnboundDatabase(backend, kind, ring.current(), ring.currentId());
+      FaceAuthSystem.bindTemplateOwners(settings);
       try (FaceAuthSystem system = open(settings)) {
         FaceAuthSystem.KeyRotation rotation = system.rotateKey();
 
@@ -194,7 +228,7 @@ class TemplateOwnerBindingTest {
   }
 
   @Test
-  void nodesStartingTogetherOnAnOldPostgresqlDatabaseAllServeItResealed() throws Exception {
+  void nodesOnAnOldPostgresqlDatabase_refuseToStartUntilTheOperatorBindsOnce_thenAllServe() throws Exception {
     Backend backend = BackendKind.POSTGRESQL.create(folder);
     ExecutorService starts = Executors.newFixedThreadPool(3);
     List<FaceAuthSystem> nodes = new ArrayList<>();
@@ -204,6 +238,10 @@ class TemplateOwnerBindingTest {
       writeUnboundDatabase(backend, BackendKind.POSTGRESQL, ring.current(), ring.currentId());
 
       Callable<FaceAuthSystem> start = () -> open(settings);
+      for (Future<FaceAuthSystem> refused : starts.invokeAll(List.of(start, start, start))) {
+        assertThatThrownBy(refused::get).hasCauseInstanceOf(FaceAuthException.class);
+      }
+      assertThat(FaceAuthSystem.bindTemplateOwners(settings)).isEqualTo(enrolled.size());
       List<Future<FaceAuthSystem>> started = starts.invokeAll(List.of(start, start, start));
       for (Future<FaceAuthSystem> node : started) {
         nodes.add(node.get());
@@ -225,7 +263,7 @@ class TemplateOwnerBindingTest {
   }
 
   @Test
-  void aBackupTakenBeforeOwnerBindingRestoresAndEveryTemplateMatches() throws Exception {
+  void aBackupTakenBeforeOwnerBinding_restores_andOnceBoundEveryTemplateMatches() throws Exception {
     Path old = Files.createDirectories(folder.resolve("before-owner-binding"));
     Backend oldBackup = BackendKind.SQLITE.create(old);
     KeyRing ring = KeyRing.of(List.of(KeyRing.newRawKey()));
@@ -238,6 +276,7 @@ class TemplateOwnerBindingTest {
         new SqliteRestore(target).restore(old.resolve("test.db"), Optional.of(keys), false);
 
     assertThat(restored.contents().templates()).isEqualTo(enrolled.size());
+    assertThat(FaceAuthSystem.bindTemplateOwners(target)).isEqualTo(enrolled.size());
     try (FaceAuthSystem system = open(target)) {
       for (int i = 0; i < PEOPLE; i++) {
         assertThat(system.service().verify(Faces.user(i), Faces.probe(i), RequestContext.cli()).match()).isTrue();
