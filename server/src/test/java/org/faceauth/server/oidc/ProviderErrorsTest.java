@@ -3,7 +3,6 @@ package org.faceauth.server.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -47,7 +46,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
  * own error description.
  */
 class ProviderErrorsTest extends ServerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REDIRECT = "https://app.example.org/callback";
   /** Words of Spring Security's and Nimbus's own error descriptions. */
   private static final List<String> LIBRARY_TEXT = List.of("Jwt", "JWT", "Bearer token", "decode", "rfc6750",
@@ -61,24 +59,10 @@ class ProviderErrorsTest extends ServerTest {
   @Autowired private OidcClients clients;
   @Autowired private OAuth2AuthorizationService authorizations;
 
-  record Reply(int status, java.net.http.HttpHeaders headers, String body) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    String header(String name) {
-      return headers.firstValue(name).orElse(null);
-    }
-  }
-
   @Test
   void userInfo_withoutAToken_isChallengedWithBearerAlone_inProblemJson_andOpensNoSession() {
     for (String accept : List.of("application/json", "text/html")) {
-      Reply reply = send("GET", "/userinfo", null, null, "Accept", accept);
+      Browser.Page reply = send("GET", "/userinfo", null, null, "Accept", accept);
       assertProblem(reply, 401, "INVALID_TOKEN");
       assertThat(reply.header("WWW-Authenticate")).as("RFC 6750: no error code without a token").isEqualTo("Bearer");
       assertThat(reply.json().has("error")).isFalse();
@@ -97,7 +81,7 @@ class ProviderErrorsTest extends ServerTest {
         "expired an hour ago", token(Instant.now().minusSeconds(3600), OPENID),
         "never issued (not in the authorization store)", token(later, OPENID));
     tokens.forEach((what, token) -> {
-      Reply reply = send("GET", "/userinfo", "Bearer " + token, null);
+      Browser.Page reply = send("GET", "/userinfo", "Bearer " + token, null);
       assertProblem(reply, 401, "INVALID_TOKEN");
       assertThat(reply.header("WWW-Authenticate")).as(what).isEqualTo("Bearer error=\"invalid_token\"");
       assertThat(reply.json().get("error").asText()).as(what).isEqualTo("invalid_token");
@@ -109,7 +93,7 @@ class ProviderErrorsTest extends ServerTest {
   @Test
   void userInfo_withAnIssuedTokenLackingOpenid_isInsufficientScope() {
     String token = issued(confidentialClient()[0], Set.of("profile"));
-    Reply reply = send("GET", "/userinfo", "Bearer " + token, null);
+    Browser.Page reply = send("GET", "/userinfo", "Bearer " + token, null);
     assertProblem(reply, 403, "INSUFFICIENT_SCOPE");
     assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer error=\"insufficient_scope\", scope=\"openid\"");
     assertThat(reply.json().get("error").asText()).isEqualTo("insufficient_scope");
@@ -121,7 +105,8 @@ class ProviderErrorsTest extends ServerTest {
     String basic = basic(client[0], client[1]);
     assertClientError(send("POST", "/oauth2/token", null, "grant_type=authorization_code&code=x"),
         401, "INVALID_CLIENT", "invalid_client");
-    Reply wrongSecret = send("POST", "/oauth2/token", basic(client[0], "wrong"), "grant_type=authorization_code&code=x");
+    Browser.Page wrongSecret =
+        send("POST", "/oauth2/token", basic(client[0], "wrong"), "grant_type=authorization_code&code=x");
     assertClientError(wrongSecret, 401, "INVALID_CLIENT", "invalid_client");
     assertThat(wrongSecret.header("WWW-Authenticate")).as("RFC 6749 5.2: the scheme the client used")
         .isEqualTo("Basic realm=\"faceauth\"");
@@ -152,7 +137,7 @@ class ProviderErrorsTest extends ServerTest {
 
   @Test
   void anAuthorizationRequestFromAProgram_isUnauthorizedProblemJson_andOpensNoSession() {
-    Reply reply = send("GET", "/oauth2/authorize?response_type=code&client_id=" + confidentialClient()[0], null,
+    Browser.Page reply = send("GET", "/oauth2/authorize?response_type=code&client_id=" + confidentialClient()[0], null,
         null, "Accept", "application/json");
     assertProblem(reply, 401, "UNAUTHORIZED");
     assertThat(reply.header("Set-Cookie")).isNull();
@@ -160,20 +145,20 @@ class ProviderErrorsTest extends ServerTest {
 
   @Test
   void aBadBearerTokenSentToTheAuthorizationEndpoint_isInvalidToken() {
-    Reply reply = send("GET", "/oauth2/authorize?response_type=code&client_id=" + confidentialClient()[0],
+    Browser.Page reply = send("GET", "/oauth2/authorize?response_type=code&client_id=" + confidentialClient()[0],
         "Bearer garbage", null, "Accept", "application/json");
     assertProblem(reply, 401, "INVALID_TOKEN");
     assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
   }
 
-  private static void assertProblem(Reply reply, int status, String code) {
+  private static void assertProblem(Browser.Page reply, int status, String code) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
     assertFaceAuthFields(reply, code);
   }
 
   /** RFC 6749 section 5.2: {@code application/json} with {@code error}; our sentence, code and request id beside. */
-  private static void assertClientError(Reply reply, int status, String code, String error) {
+  private static void assertClientError(Browser.Page reply, int status, String code, String error) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.header("Content-Type")).startsWith("application/json");
     assertFaceAuthFields(reply, code);
@@ -183,12 +168,12 @@ class ProviderErrorsTest extends ServerTest {
     assertThat(body.has("error_uri")).isFalse();
   }
 
-  private static void assertFaceAuthFields(Reply reply, String code) {
+  private static void assertFaceAuthFields(Browser.Page reply, String code) {
     JsonNode body = reply.json();
     assertThat(body.get("code").asText()).as(reply.body()).isEqualTo(code);
     assertThat(body.get("detail").asText()).isNotBlank().endsWith(".");
     assertThat(body.get("requestId").asText()).isNotBlank().isEqualTo(reply.header("X-Request-Id"));
-    String everything = reply.body() + reply.headers().map();
+    String everything = reply.body() + reply.headers();
     for (String library : LIBRARY_TEXT) {
       assertThat(everything).as(reply.body()).doesNotContain(library);
     }
@@ -237,7 +222,7 @@ class ProviderErrorsTest extends ServerTest {
     return value;
   }
 
-  private Reply send(String method, String path, String authorization, String form, String... headers) {
+  private Browser.Page send(String method, String path, String authorization, String form, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
     if (authorization != null) {
@@ -251,7 +236,7 @@ class ProviderErrorsTest extends ServerTest {
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.headers(), response.body());
+      return new Browser.Page(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

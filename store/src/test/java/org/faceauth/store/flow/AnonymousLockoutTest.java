@@ -54,6 +54,12 @@ class AnonymousLockoutTest {
     return service.verify(id, Faces.probe(0), context).outcome();
   }
 
+  /** The system on {@code test}'s store under this test's lockout {@link #POLICY}, liveness only reported. */
+  private static FaceAuthSystem openWithPolicy(TestSystem test) {
+    return FaceAuthSystem.open(
+        test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, POLICY);
+  }
+
   private static List<String> lockouts(FaceAuthSystem system, UserId id) {
     return system.auditLog().recent(200).stream()
         .filter(e -> e.action() == AuditAction.LOCKOUT && e.subject().equals(Optional.of(id.value())))
@@ -64,8 +70,7 @@ class AnonymousLockoutTest {
   @EnumSource(BackendKind.class)
   void aStrangerLocksOnlyTheirOwnNetwork_theOwnerStillLogsInFromAnotherAndOverTheApi(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder);
-        FaceAuthSystem system = FaceAuthSystem.open(
-            test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, POLICY)) {
+        FaceAuthSystem system = openWithPolicy(test)) {
       FaceAuthService service = system.service();
       UserId victim = Faces.user(0);
       service.enroll(EnrollmentRequest.of(victim, Faces.enrollment(0)), RequestContext.cli());
@@ -89,8 +94,7 @@ class AnonymousLockoutTest {
   @EnumSource(BackendKind.class)
   void failuresFromManyNetworksLockTheIdForEveryAnonymousCaller_untilAnOperatorUnlocksIt(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder);
-        FaceAuthSystem system = FaceAuthSystem.open(
-            test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, POLICY)) {
+        FaceAuthSystem system = openWithPolicy(test)) {
       FaceAuthService service = system.service();
       UserId victim = Faces.user(0);
       service.enroll(EnrollmentRequest.of(victim, Faces.enrollment(0)), RequestContext.cli());
@@ -123,8 +127,7 @@ class AnonymousLockoutTest {
   @EnumSource(BackendKind.class)
   void anUnlockClearsTheLocksOfThatIdOnly_notOfAnIdAPatternWouldConfuseWithIt(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder);
-        FaceAuthSystem system = FaceAuthSystem.open(
-            test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, POLICY)) {
+        FaceAuthSystem system = openWithPolicy(test)) {
       FaceAuthService service = system.service();
       UserId victim = Faces.user(0);
       UserId lookalike = UserId.of(victim.value().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -143,8 +146,7 @@ class AnonymousLockoutTest {
   @EnumSource(BackendKind.class)
   void aDisabledAccountIsRefusedToAnonymousCallersOnlyAfterTheInference_andLocksLikeAnyOther(BackendKind kind) {
     try (TestSystem test = new TestSystem(kind, folder);
-        FaceAuthSystem system = FaceAuthSystem.open(
-            test.settings(), TestData.engine(), Clock.systemUTC(), LivenessPolicy.REPORT_ONLY, POLICY)) {
+        FaceAuthSystem system = openWithPolicy(test)) {
       FaceAuthService service = system.service();
       UserId disabled = Faces.user(0);
       service.enroll(EnrollmentRequest.of(disabled, Faces.enrollment(0)), RequestContext.cli());
