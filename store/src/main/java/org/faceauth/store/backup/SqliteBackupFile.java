@@ -19,6 +19,7 @@ import org.faceauth.core.FaceAuthException;
 import org.faceauth.core.user.UserId;
 import org.faceauth.store.crypto.KeyRing;
 import org.faceauth.store.crypto.TemplateCipher;
+import org.faceauth.store.jdbc.OwnerBindingUpgrade;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -38,8 +39,6 @@ final class SqliteBackupFile {
   /** SQLite's primary result codes for a damaged file and for a file that is not a database. */
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
-  /** {@code template_key_state.aad_version} of templates sealed before their owner was bound. */
-  private static final int UNBOUND_AAD_VERSION = 1;
 
   private final Path file;
 
@@ -120,9 +119,9 @@ final class SqliteBackupFile {
   }
 
   /**
-   * Whether the backup's templates are bound to their owners: {@code template_key_state.aad_version} 2. A backup
-   * taken before that column existed, or before its store re-sealed them, holds the old format; the store re-seals
-   * them when it first opens the restored database.
+   * Whether the backup's templates are bound to their owners ({@link OwnerBindingUpgrade#ownerBound}). A backup taken
+   * before that column existed, or before its templates were re-sealed, holds the old format; the operator re-seals
+   * them once after restoring ({@code faceauth bind-template-owners}).
    */
   private static boolean ownerBound(Connection c) throws SQLException {
     try (Statement column = c.createStatement();
@@ -132,10 +131,7 @@ final class SqliteBackupFile {
         return false;
       }
     }
-    try (Statement select = c.createStatement();
-        ResultSet rows = select.executeQuery("SELECT aad_version FROM template_key_state WHERE id = 1")) {
-      return !rows.next() || rows.getInt(1) != UNBOUND_AAD_VERSION;
-    }
+    return OwnerBindingUpgrade.ownerBound(c);
   }
 
   private void requireSqliteHeader(Path name) {

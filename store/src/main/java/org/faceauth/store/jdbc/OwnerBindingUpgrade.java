@@ -112,6 +112,14 @@ public final class OwnerBindingUpgrade {
     return resealed;
   }
 
+  /**
+   * Whether a database, or a backup of one, says its templates are bound to their owners ({@code aad_version} is not
+   * {@link #UNBOUND}; a missing state row counts as bound). The caller makes sure the column exists.
+   */
+  public static boolean ownerBound(Connection c) throws SQLException {
+    return aadVersion(c, false) != UNBOUND;
+  }
+
   private static long templateCount(Connection c) throws SQLException {
     try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM templates");
         ResultSet rows = select.executeQuery()) {
