@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.faceauth.server.middleware.RequestIdFilter;
 import org.faceauth.server.problem.ApiErrorCode;
-import org.faceauth.server.problem.ApiException;
 import org.faceauth.server.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +62,8 @@ public final class AuthorizationErrors implements AuthenticationFailureHandler {
         description == null ? "" : ": " + description, toClient ? "sent to the client's redirect URI" : "answered here",
         RequestIdFilter.requestId(request));
     if (!toClient) {
-      ApiErrorCode code = ApiErrorCode.AUTHORIZATION_REQUEST_REFUSED;
-      problems.writeOAuthError(Problems.Problem.of(new ApiException(code, code.sentence())), error.getErrorCode(),
-          description, Problems.PROBLEM_JSON, request, response);
+      problems.writeOAuthError(Problems.Problem.of(ApiErrorCode.AUTHORIZATION_REQUEST_REFUSED),
+          error.getErrorCode(), description, Problems.PROBLEM_JSON, request, response);
       return;
     }
     UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(authorization.getRedirectUri())

@@ -134,24 +134,24 @@ public final class ProviderErrors implements AuthenticationEntryPoint, AccessDen
             ? code
             : OAuth2ErrorCodes.INVALID_TOKEN)
         .orElse(null);
-    ApiException refusal;
+    Problem refusal;
     String challenge;
     if (oauthError == null) {
-      refusal = new ApiException(ApiErrorCode.INVALID_TOKEN, ApiErrorCode.INVALID_TOKEN.sentence());
+      refusal = Problem.of(ApiErrorCode.INVALID_TOKEN);
       challenge = "Bearer";
     } else if (oauthError.equals(OAuth2ErrorCodes.INSUFFICIENT_SCOPE)) {
-      refusal = new ApiException(ApiErrorCode.INSUFFICIENT_SCOPE, ApiErrorCode.INSUFFICIENT_SCOPE.sentence());
+      refusal = Problem.of(ApiErrorCode.INSUFFICIENT_SCOPE);
       challenge = "Bearer error=\"insufficient_scope\", scope=\"" + OidcScopes.OPENID + "\"";
     } else if (oauthError.equals(OAuth2ErrorCodes.INVALID_REQUEST)) {
-      refusal = new ApiException(ApiErrorCode.BAD_REQUEST,
-          "Send the access token once, in the Authorization header only.");
+      refusal = Problem.of(new ApiException(ApiErrorCode.BAD_REQUEST,
+          "Send the access token once, in the Authorization header only."));
       challenge = "Bearer error=\"invalid_request\"";
     } else {
-      refusal = new ApiException(ApiErrorCode.INVALID_TOKEN, ApiErrorCode.INVALID_TOKEN.sentence());
+      refusal = Problem.of(ApiErrorCode.INVALID_TOKEN);
       challenge = "Bearer error=\"invalid_token\"";
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-    problems.writeOAuthError(Problem.of(refusal), oauthError, null, Problems.PROBLEM_JSON, request, response);
+    problems.writeOAuthError(refusal, oauthError, null, Problems.PROBLEM_JSON, request, response);
   }
 
   /** RFC 6749 section 5.2: {@code error} in {@code application/json}; no credentials at all is {@code invalid_client}. */

@@ -40,6 +40,6 @@ public final class ProblemErrorController implements ErrorController {
     if (ErrorStatus.of(code).is5xxServerError()) {
       LOG.error("{} failed outside a controller", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
     }
-    return problems.entity(Problem.of(new ApiException(code, code.sentence())), request);
+    return problems.entity(Problem.of(code), request);
   }
 }

@@ -144,8 +144,7 @@ public final class ProblemHandler {
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemBody> notFound(NoResourceFoundException e, HttpServletRequest request) {
-    return problems.entity(Problem.of(new ApiException(ApiErrorCode.NOT_FOUND,
-        ApiErrorCode.NOT_FOUND.sentence())), request);
+    return problems.entity(Problem.of(ApiErrorCode.NOT_FOUND), request);
   }
 
   /** Spring MVC's other failures that carry their own HTTP status: that status, our code and sentence. */
@@ -163,8 +162,7 @@ public final class ProblemHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemBody> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("{} failed unexpectedly", request.getRequestURI(), e);
-    return problems.entity(Problem.of(new ApiException(ApiErrorCode.INTERNAL_ERROR,
-        ApiErrorCode.INTERNAL_ERROR.sentence())), request);
+    return problems.entity(Problem.of(ApiErrorCode.INTERNAL_ERROR), request);
   }
 
   private ResponseEntity<ProblemBody> byStatus(int status, Exception e, HttpServletRequest request) {
@@ -172,7 +170,7 @@ public final class ProblemHandler {
     if (ErrorStatus.of(code).is5xxServerError()) {
       LOG.error("{} failed", request.getRequestURI(), e);
     }
-    return problems.entity(Problem.of(new ApiException(code, code.sentence())), request);
+    return problems.entity(Problem.of(code), request);
   }
 
   /**

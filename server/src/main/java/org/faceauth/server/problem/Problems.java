@@ -44,6 +44,11 @@ public final class Problems {
           Optional.empty());
     }
 
+    /** The problem {@code code} stands for, in its own sentence ({@link ApiErrorCode#sentence}). */
+    public static Problem of(ApiErrorCode code) {
+      return new Problem(ErrorStatus.of(code), code.name(), code.sentence(), Optional.empty(), Optional.empty());
+    }
+
     public String title() {
       return ErrorStatus.title(status);
     }
